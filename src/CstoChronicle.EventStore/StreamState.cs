@@ -1,0 +1,3 @@
+namespace CstoChronicle.EventStore;
+
+public sealed record StreamState(string StreamId, long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
