@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace CstoChronicle.Bench;
+
+/// <summary>Command-line settings: sizes are small by default so a run takes a minute or two.</summary>
+public sealed record BenchOptions(
+    string ConnectionString,
+    int SingleAppends,
+    int BatchSize,
+    int Batches,
+    int SyntheticEvents,
+    int QueryClients,
+    int Queries,
+    string Output)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var connection = Environment.GetEnvironmentVariable("ConnectionStrings__Chronicle")
+            ?? throw new InvalidOperationException("Set ConnectionStrings__Chronicle, or run bench/run.sh which starts a throwaway PostgreSQL.");
+        int Int(string name, int fallback)
+        {
+            var index = Array.IndexOf(args, "--" + name);
+            return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+        }
+        string Text(string name, string fallback)
+        {
+            var index = Array.IndexOf(args, "--" + name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+        }
+        return new BenchOptions(
+            connection,
+            SingleAppends: Int("single-appends", 3000),
+            BatchSize: Int("batch-size", 100),
+            Batches: Int("batches", 500),
+            SyntheticEvents: Int("synthetic-events", 1_000_000),
+            QueryClients: Int("query-clients", 50),
+            Queries: Int("queries", 20_000),
+            Output: Text("output", "docs/benchmarks.md"));
+    }
+
+    public override string ToString() =>
+        $"{SingleAppends} single appends; {Batches} batches of {BatchSize}; {SyntheticEvents:N0} synthetic events for queries; {QueryClients} query clients, {Queries} queries";
+}

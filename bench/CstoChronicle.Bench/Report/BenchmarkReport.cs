@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+using CstoChronicle.Bench.Measurement;
+
+namespace CstoChronicle.Bench.Report;
+
+/// <summary>Writes docs/benchmarks.md: every figure beside its baseline from the same run, as a ratio.</summary>
+public sealed class BenchmarkReport(MachineInfo machine, string settingsLine)
+{
+    private readonly List<(string Title, string Intro, List<Comparison> Rows)> _sections = [];
+    private readonly List<(string Title, string Body)> _notes = [];
+
+    public void Add(string section, string intro, Comparison comparison)
+    {
+        var existing = _sections.FindIndex(s => s.Title == section);
+        if (existing < 0) _sections.Add((section, intro, [comparison]));
+        else _sections[existing].Rows.Add(comparison);
+    }
+
+    public void AddNote(string title, string body) => _notes.Add((title, body));
+
+    public string ToMarkdown()
+    {
+        var md = new StringBuilder();
+        md.AppendLine("# Benchmarks");
+        md.AppendLine();
+        md.AppendLine("Written by the benchmark program (`bench/run.sh`); do not edit by hand. Every figure stands beside a baseline");
+        md.AppendLine("measured in the same run on the same database with raw Npgsql; the ratio is project / baseline throughput.");
+        md.AppendLine();
+        md.AppendLine("## Machine and settings");
+        md.AppendLine();
+        md.AppendLine(Invariant($"- measured: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC"));
+        md.AppendLine($"- OS: {machine.Os}; cores: {machine.Cores}; memory: {machine.Memory}; runtime: {machine.Runtime}");
+        md.AppendLine($"- PostgreSQL {machine.PostgreSql}: " + string.Join(", ", machine.Settings.Select(s => $"{s.Name}={s.Value}")));
+        md.AppendLine($"- run: {settingsLine}");
+        foreach (var (title, intro, rows) in _sections)
+        {
+            md.AppendLine();
+            md.AppendLine($"## {title}");
+            md.AppendLine();
+            if (intro.Length > 0) { md.AppendLine(intro); md.AppendLine(); }
+            md.AppendLine("| measure | project | p50 ms | p99 ms | baseline (raw Npgsql) | p50 ms | p99 ms | ratio | target |");
+            md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+            foreach (var row in rows)
+            {
+                var target = row.Target is null ? "" : Invariant($">= {row.Target:0.##} {(row.MeetsTarget == true ? "met" : "NOT met")}");
+                md.AppendLine(Invariant(
+                    $"| {row.Name} | {row.Measured.UnitsPerSecond:N0} {row.Unit}/s | {row.Measured.P50:0.###} | {row.Measured.P99:0.###} | {row.BaselineDescription}: {row.Baseline.UnitsPerSecond:N0} {row.Unit}/s | {row.Baseline.P50:0.###} | {row.Baseline.P99:0.###} | {row.Ratio:0.00} | {target} |"));
+            }
+        }
+        foreach (var (title, body) in _notes)
+        {
+            md.AppendLine();
+            md.AppendLine($"## {title}");
+            md.AppendLine();
+            md.AppendLine(body);
+        }
+        return md.ToString();
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
