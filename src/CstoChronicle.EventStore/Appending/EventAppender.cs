@@ -21,6 +21,7 @@ internal sealed class EventAppender(NpgsqlDataSource dataSource, EventStoreOptio
             if (projections.Count == 0)
             {
                 await using var command = AppendCommand.Create(options, connection, null, streamId, expected, events);
+                await command.PrepareAsync(ct);
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 return await AppendOutcome.ReadAsync(reader, streamId, expected, events, ct);
             }
@@ -28,8 +29,11 @@ internal sealed class EventAppender(NpgsqlDataSource dataSource, EventStoreOptio
             await using var transaction = await connection.BeginTransactionAsync(ct);
             AppendResult result;
             await using (var command = AppendCommand.Create(options, connection, transaction, streamId, expected, events))
-            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                await command.PrepareAsync(ct);
+                await using var reader = await command.ExecuteReaderAsync(ct);
                 result = await AppendOutcome.ReadAsync(reader, streamId, expected, events, ct);
+            }
 
             if (result.WasReplay) return result; // disposing the transaction rolls back the net-zero counter update
 

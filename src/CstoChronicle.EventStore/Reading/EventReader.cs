@@ -26,6 +26,7 @@ internal sealed class EventReader(NpgsqlDataSource dataSource, EventStoreOptions
     public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(long afterPosition, ReadAllFilter filter, int limit, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var command = LogCommand(afterPosition, filter, limit);
+        await command.PrepareAsync(ct);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             if (!reader.IsDBNull(0)) yield return EventColumns.Read(reader);
@@ -35,6 +36,7 @@ internal sealed class EventReader(NpgsqlDataSource dataSource, EventStoreOptions
     public async Task<LogPage> ReadPageAsync(long afterPosition, ReadAllFilter filter, int limit, CancellationToken ct)
     {
         await using var command = LogCommand(afterPosition, filter, limit);
+        await command.PrepareAsync(ct);
         var events = new List<RecordedEvent>();
         long head = 0;
         await using var reader = await command.ExecuteReaderAsync(ct);
