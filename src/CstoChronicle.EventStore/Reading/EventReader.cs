@@ -25,7 +25,8 @@ internal sealed class EventReader(NpgsqlDataSource dataSource, EventStoreOptions
     /// <summary>Streams rows straight from the reader; the connection is held while the caller enumerates.</summary>
     public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(long afterPosition, ReadAllFilter filter, int limit, [EnumeratorCancellation] CancellationToken ct)
     {
-        await using var command = LogCommand(afterPosition, filter, limit);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var command = LogCommand(connection, afterPosition, filter, limit);
         await command.PrepareAsync(ct);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -35,7 +36,8 @@ internal sealed class EventReader(NpgsqlDataSource dataSource, EventStoreOptions
     /// <summary>A materialised page; events and head come from one statement, hence one snapshot.</summary>
     public async Task<LogPage> ReadPageAsync(long afterPosition, ReadAllFilter filter, int limit, CancellationToken ct)
     {
-        await using var command = LogCommand(afterPosition, filter, limit);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var command = LogCommand(connection, afterPosition, filter, limit);
         await command.PrepareAsync(ct);
         var events = new List<RecordedEvent>();
         long head = 0;
@@ -51,11 +53,11 @@ internal sealed class EventReader(NpgsqlDataSource dataSource, EventStoreOptions
         return new LogPage(events, scannedUpTo, isFull);
     }
 
-    private NpgsqlCommand LogCommand(long afterPosition, ReadAllFilter filter, int limit)
+    private NpgsqlCommand LogCommand(NpgsqlConnection connection, long afterPosition, ReadAllFilter filter, int limit)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentNullException.ThrowIfNull(filter);
-        var command = dataSource.CreateCommand($"""
+        var command = new NpgsqlCommand($"""
             SELECT {EventColumns.Select}, (SELECT last_position FROM {Schema}.es_position)
               FROM (SELECT 1) AS one
               LEFT JOIN LATERAL (
@@ -66,7 +68,7 @@ internal sealed class EventReader(NpgsqlDataSource dataSource, EventStoreOptions
                  ORDER BY e.position
                  LIMIT $4) AS e ON true
              ORDER BY e.position
-            """);
+            """, connection);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterPosition });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.EventTypes?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.StreamIdPrefix ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
