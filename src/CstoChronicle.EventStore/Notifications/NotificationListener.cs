@@ -78,6 +78,7 @@ public sealed class NotificationListener : IAsyncDisposable
             try
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(ct);
+                await using var cleanup = new ListenerCleanup(connection);
                 connection.Notification += (_, _) => Fire();
                 await using (var listen = new NpgsqlCommand(
                     $"SET application_name = '{ApplicationName(_options.Schema)}'; LISTEN \"{_options.NotificationChannel}\"", connection))
@@ -135,5 +136,26 @@ public sealed class NotificationListener : IAsyncDisposable
         }
         _stopping.Dispose();
         Fire();
+    }
+
+    /// <summary>
+    /// A pooled connection is reset lazily, on its next use: until then it would keep listening (holding
+    /// back the server's notification queue) and keep its name. A dead connection needs nothing.
+    /// </summary>
+    private sealed class ListenerCleanup(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (connection.FullState != System.Data.ConnectionState.Open) return;
+            try
+            {
+                await using var command = new NpgsqlCommand("UNLISTEN *; RESET application_name", connection);
+                await command.ExecuteNonQueryAsync();
+            }
+            catch (Exception)
+            {
+                // Broken connections are discarded by the pool anyway.
+            }
+        }
     }
 }

@@ -33,11 +33,18 @@ internal sealed class EventReader(NpgsqlDataSource dataSource, EventStoreOptions
             if (!reader.IsDBNull(0)) yield return EventColumns.Read(reader);
     }
 
-    /// <summary>A materialised page; events and head come from one statement, hence one snapshot.</summary>
     public async Task<LogPage> ReadPageAsync(long afterPosition, ReadAllFilter filter, int limit, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await ReadPageAsync(connection, null, afterPosition, filter, limit, ct);
+    }
+
+    /// <summary>A materialised page; events and head come from one statement, hence one snapshot.</summary>
+    public async Task<LogPage> ReadPageAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, long afterPosition, ReadAllFilter filter, int limit, CancellationToken ct)
+    {
         await using var command = LogCommand(connection, afterPosition, filter, limit);
+        command.Transaction = transaction;
         await command.PrepareAsync(ct);
         var events = new List<RecordedEvent>();
         long head = 0;
