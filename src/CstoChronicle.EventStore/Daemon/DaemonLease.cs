@@ -19,25 +19,37 @@ internal sealed class DaemonLease(NpgsqlDataSource dataSource, string schema) : 
     {
         await ReleaseAsync();
         var connection = await dataSource.OpenConnectionAsync(ct);
+        bool acquired;
         try
         {
-            await using (var name = new NpgsqlCommand($"SET application_name = '{ApplicationName(schema)}'", connection))
-                await name.ExecuteNonQueryAsync(ct);
             await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtextextended($1, 0))", connection);
             command.Parameters.Add(new NpgsqlParameter { Value = LockName });
-            if ((bool)(await command.ExecuteScalarAsync(ct))!)
-            {
-                _connection = connection;
-                return true;
-            }
+            acquired = (bool)(await command.ExecuteScalarAsync(ct))!;
         }
         catch
         {
             await connection.DisposeAsync();
             throw;
         }
-        await connection.DisposeAsync();
-        return false;
+        if (!acquired)
+        {
+            await connection.DisposeAsync();
+            return false;
+        }
+
+        _connection = connection;
+        try
+        {
+            // Named only while it holds the lock: a pooled connection keeps its name when returned.
+            await using var name = new NpgsqlCommand($"SET application_name = '{ApplicationName(schema)}'", connection);
+            await name.ExecuteNonQueryAsync(ct);
+            return true;
+        }
+        catch
+        {
+            await ReleaseAsync();
+            throw;
+        }
     }
 
     /// <summary>True while the lock connection answers; a dead connection means the lock is gone.</summary>

@@ -63,6 +63,10 @@ public sealed class ProjectionDaemon
                     _logger.LogInformation("Projection daemon for schema {Schema} took the lead.", _storeOptions.Schema);
                     _isLeader = true;
                     try { await LeadAsync(lease, listener, ct); }
+                    catch (Exception e) when (!ct.IsCancellationRequested)
+                    {
+                        _logger.LogError(e, "Projection daemon failed while leading; releasing the lock and retrying.");
+                    }
                     finally { _isLeader = false; await lease.ReleaseAsync(); }
                 }
                 await DelayAsync(_options.LeadershipRetryInterval, ct);

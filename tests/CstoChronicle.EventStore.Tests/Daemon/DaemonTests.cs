@@ -122,7 +122,8 @@ public sealed class DaemonTests(PostgresSchemaFixture db) : IClassFixture<Postgr
         await using var store = db.CreateStore();
         var onA = new StreamCountProjection(table, [type]);
         var onB = new StreamCountProjection(table, [type]);
-        await using var a = RunningDaemon.Start(db, onA);
+        // A, once it has lost the lock, waits far longer than the test before it tries again, as a dead process would.
+        await using var a = RunningDaemon.Start(db, RunningDaemon.FastOptions with { LeadershipRetryInterval = TimeSpan.FromHours(1) }, onA);
         await a.WaitUntilLeaderAsync();
         await using var b = RunningDaemon.Start(db, onB);
 

@@ -26,7 +26,10 @@ public sealed class RunningDaemon : IAsyncDisposable
     public ProjectionDaemon Daemon { get; }
 
     public static RunningDaemon Start(PostgresSchemaFixture db, params IProjection[] projections) =>
-        new(new ProjectionDaemon(db.DataSource, db.Options, projections, FastOptions));
+        Start(db, FastOptions, projections);
+
+    public static RunningDaemon Start(PostgresSchemaFixture db, ProjectionDaemonOptions options, params IProjection[] projections) =>
+        new(new ProjectionDaemon(db.DataSource, db.Options, projections, options));
 
     public Task WaitUntilLeaderAsync() => Eventually.HoldsAsync(() => Daemon.IsLeader, "the daemon to take the lead");
 
