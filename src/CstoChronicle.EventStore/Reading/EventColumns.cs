@@ -6,6 +6,8 @@ namespace CstoChronicle.EventStore.Reading;
 /// <summary>The column list every event query selects, and its mapping to <see cref="RecordedEvent"/>.</summary>
 internal static class EventColumns
 {
+    public const int Count = 8;
+
     public const string Select = "e.position, e.stream_id, e.version, e.event_id, e.type, e.data::text, e.metadata::text, e.recorded_at";
 
     public static RecordedEvent Read(NpgsqlDataReader reader) => new(

@@ -26,11 +26,11 @@ internal sealed class EventReader(NpgsqlDataSource dataSource, EventStoreOptions
     public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(long afterPosition, ReadAllFilter filter, int limit, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var command = LogCommand(connection, afterPosition, filter, limit);
+        await using var command = new NpgsqlCommand(LogSql, connection);
+        AddLogParameters(command.Parameters, afterPosition, filter, limit);
         await command.PrepareAsync(ct);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            if (!reader.IsDBNull(0)) yield return EventColumns.Read(reader);
+        while (await reader.ReadAsync(ct)) yield return EventColumns.Read(reader);
     }
 
     public async Task<LogPage> ReadPageAsync(long afterPosition, ReadAllFilter filter, int limit, CancellationToken ct)
@@ -39,48 +39,54 @@ internal sealed class EventReader(NpgsqlDataSource dataSource, EventStoreOptions
         return await ReadPageAsync(connection, null, afterPosition, filter, limit, ct);
     }
 
-    /// <summary>A materialised page; events and head come from one statement, hence one snapshot.</summary>
+    /// <summary>
+    /// A page and how far it scanned, in one round trip: the head first, then the events with the head
+    /// of their own snapshot. When no event matches, the first head is safe to move to: everything up to
+    /// it had committed when it was read (appends commit in position order), so the later read saw it all.
+    /// </summary>
     public async Task<LogPage> ReadPageAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, long afterPosition, ReadAllFilter filter, int limit, CancellationToken ct)
     {
-        await using var command = LogCommand(connection, afterPosition, filter, limit);
-        command.Transaction = transaction;
-        await command.PrepareAsync(ct);
-        var events = new List<RecordedEvent>();
-        long head = 0;
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT last_position FROM {Schema}.es_position"));
+        var events = new NpgsqlBatchCommand(LogSql);
+        AddLogParameters(events.Parameters, afterPosition, filter, limit);
+        batch.BatchCommands.Add(events);
+        await batch.PrepareAsync(ct);
+
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var head = reader.GetInt64(0);
+        await reader.NextResultAsync(ct);
+        var page = new List<RecordedEvent>();
         while (await reader.ReadAsync(ct))
         {
-            head = reader.GetInt64(8);
-            if (!reader.IsDBNull(0)) events.Add(EventColumns.Read(reader));
+            page.Add(EventColumns.Read(reader));
+            head = reader.GetInt64(EventColumns.Count);
         }
 
-        var isFull = events.Count == limit;
-        var scannedUpTo = isFull ? events[^1].Position : Math.Max(head, afterPosition);
-        return new LogPage(events, scannedUpTo, isFull);
+        var isFull = page.Count == limit;
+        return new LogPage(page, isFull ? page[^1].Position : Math.Max(head, afterPosition), isFull);
     }
 
-    private NpgsqlCommand LogCommand(NpgsqlConnection connection, long afterPosition, ReadAllFilter filter, int limit)
+    private string LogSql => $"""
+        SELECT {EventColumns.Select}, (SELECT last_position FROM {Schema}.es_position)
+          FROM {Schema}.es_events e
+         WHERE e.position > $1
+           AND ($2::text[] IS NULL OR e.type = ANY($2))
+           AND ($3::text IS NULL OR starts_with(e.stream_id, $3))
+         ORDER BY e.position
+         LIMIT $4
+        """;
+
+    private static void AddLogParameters(NpgsqlParameterCollection parameters, long afterPosition, ReadAllFilter filter, int limit)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentNullException.ThrowIfNull(filter);
-        var command = new NpgsqlCommand($"""
-            SELECT {EventColumns.Select}, (SELECT last_position FROM {Schema}.es_position)
-              FROM (SELECT 1) AS one
-              LEFT JOIN LATERAL (
-                SELECT * FROM {Schema}.es_events e
-                 WHERE e.position > $1
-                   AND ($2::text[] IS NULL OR e.type = ANY($2))
-                   AND ($3::text IS NULL OR starts_with(e.stream_id, $3))
-                 ORDER BY e.position
-                 LIMIT $4) AS e ON true
-             ORDER BY e.position
-            """, connection);
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterPosition });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.EventTypes?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.StreamIdPrefix ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        return command;
+        parameters.Add(new NpgsqlParameter<long> { TypedValue = afterPosition });
+        parameters.Add(new NpgsqlParameter { Value = (object?)filter.EventTypes?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter { Value = (object?)filter.StreamIdPrefix ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
     }
 
     public async Task<RecordedEvent?> ReadEventAsync(Guid eventId, CancellationToken ct)

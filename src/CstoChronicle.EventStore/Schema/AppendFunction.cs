@@ -7,6 +7,7 @@ namespace CstoChronicle.EventStore.Schema;
 /// one row with status 2 (wrong expected version: the actual version) or 3 (event ids overlap
 /// stored events of another batch or stream). For statuses 1-3 it writes nothing: the position
 /// counter is bumped back within the same transaction.
+/// Data and metadata travel as text[] and are cast per element: Npgsql's binary jsonb[] was twice as slow.
 /// </summary>
 internal static class AppendFunction
 {
@@ -21,8 +22,8 @@ internal static class AppendFunction
             p_expected  bigint,
             p_event_ids uuid[],
             p_types     text[],
-            p_data      jsonb[],
-            p_metadata  jsonb[],
+            p_data      text[],
+            p_metadata  text[],
             p_channel   text)
         RETURNS TABLE (status int, "position" bigint, version bigint, recorded_at timestamptz,
                        event_id uuid, type text, data jsonb, metadata jsonb)
@@ -68,7 +69,7 @@ internal static class AppendFunction
             END IF;
 
             INSERT INTO {schema}.es_events (position, stream_id, version, event_id, type, data, metadata, recorded_at)
-            SELECT v_last - n + u.ord, p_stream_id, v_current + u.ord, u.id, u.t, u.d, u.m, v_now
+            SELECT v_last - n + u.ord, p_stream_id, v_current + u.ord, u.id, u.t, u.d::jsonb, u.m::jsonb, v_now
               FROM unnest(p_event_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS u(id, t, d, m, ord);
 
             INSERT INTO {schema}.es_streams AS s (stream_id, version, created_at, updated_at)
