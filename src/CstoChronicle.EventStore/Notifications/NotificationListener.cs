@@ -46,6 +46,9 @@ public sealed class NotificationListener : IAsyncDisposable
     /// <summary>True while the LISTEN connection is open.</summary>
     public bool IsListening { get; private set; }
 
+    /// <summary>The server process id of the LISTEN connection while it is open.</summary>
+    public int? ProcessId { get; private set; }
+
     /// <summary>How many times the listener has (re)connected; grows by one after each reconnection.</summary>
     public int ConnectedCount => Volatile.Read(ref _connectedCount);
 
@@ -84,6 +87,7 @@ public sealed class NotificationListener : IAsyncDisposable
                     $"SET application_name = '{ApplicationName(_options.Schema)}'; LISTEN \"{_options.NotificationChannel}\"", connection))
                     await listen.ExecuteNonQueryAsync(ct);
 
+                ProcessId = connection.ProcessID;
                 IsListening = true;
                 Interlocked.Increment(ref _connectedCount);
                 delay = _options.ListenerReconnectMinDelay;
@@ -108,6 +112,7 @@ public sealed class NotificationListener : IAsyncDisposable
             finally
             {
                 IsListening = false;
+                ProcessId = null;
             }
 
             Fire();
