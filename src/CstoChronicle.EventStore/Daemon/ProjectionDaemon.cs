@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CstoChronicle.EventStore.Notifications;
 using CstoChronicle.EventStore.Reading;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,7 @@ public sealed class ProjectionDaemon
     private readonly Checkpoints _checkpoints;
     private readonly ILogger _logger;
     private readonly Dictionary<string, long> _restingUntil = [];
+    private readonly ConcurrentDictionary<string, string> _failures = new();
     private volatile bool _isLeader;
 
     public ProjectionDaemon(
@@ -47,6 +49,9 @@ public sealed class ProjectionDaemon
     public bool IsLeader => _isLeader;
 
     public IReadOnlyCollection<string> ProjectionNames => _projections.Keys.ToList();
+
+    /// <summary>Projections whose last batch failed, with the error message; empty when all are healthy.</summary>
+    public IReadOnlyDictionary<string, string> Failures => new Dictionary<string, string>(_failures);
 
     /// <summary>Stands by until it gets the lock, then projects until cancelled or the lock is lost, and so on.</summary>
     public async Task RunAsync(CancellationToken ct)
@@ -138,12 +143,15 @@ public sealed class ProjectionDaemon
         if (_restingUntil.TryGetValue(projection.Name, out var until) && Environment.TickCount64 < until) return false;
         try
         {
-            return await _runner.RunBatchAsync(projection, _options.BatchSize, ct);
+            var moreToDo = await _runner.RunBatchAsync(projection, _options.BatchSize, ct);
+            _failures.TryRemove(projection.Name, out _);
+            return moreToDo;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             _logger.LogError(e, "Projection {Projection} failed; retrying in {Backoff}.", projection.Name, _options.ErrorBackoff);
             _restingUntil[projection.Name] = Environment.TickCount64 + (long)_options.ErrorBackoff.TotalMilliseconds;
+            _failures[projection.Name] = e.Message;
             return false;
         }
     }

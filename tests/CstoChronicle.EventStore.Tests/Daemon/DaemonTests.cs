@@ -136,4 +136,28 @@ public sealed class DaemonTests(PostgresSchemaFixture db) : IClassFixture<Postgr
         onB.Applied.ShouldBe(4);
         (await StreamCountProjection.ReadTableAsync(db, table)).ShouldHaveSingleItem().Events.ShouldBe(4);
     }
+
+    [Fact]
+    public async Task A_failing_projection_does_not_hold_up_the_others_and_resumes_where_it_failed()
+    {
+        const string table = "healthy_counts";
+        await StreamCountProjection.CreateTableAsync(db, table);
+        var type = UniqueType("Mixed");
+        var healthy = new StreamCountProjection(table, [type]);
+        var flaky = new FlakyProjection("flaky", [type]);
+        await using var store = db.CreateStore();
+        await using var daemon = RunningDaemon.Start(db, healthy, flaky);
+        var appended = await AppendAsync(store, type, 6, [TestEvents.StreamId()]);
+
+        await daemon.WaitForCheckpointAsync(table, appended[^1].LastPosition);
+        await Eventually.HoldsAsync(() => daemon.Daemon.Failures.ContainsKey("flaky"), "the failure to be reported");
+        (await daemon.Daemon.GetCheckpointAsync("flaky")).ShouldBeLessThan(appended[0].FirstPosition);
+
+        flaky.Failing = false;
+        await daemon.WaitForCheckpointAsync("flaky", appended[^1].LastPosition);
+
+        flaky.Applied.ShouldBe(6);
+        healthy.Applied.ShouldBe(6);
+        await Eventually.HoldsAsync(() => daemon.Daemon.Failures.Count == 0, "the failure to be cleared");
+    }
 }
