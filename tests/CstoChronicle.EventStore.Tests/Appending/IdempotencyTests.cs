@@ -68,4 +68,20 @@ public sealed class IdempotencyTests(PostgresSchemaFixture db) : IClassFixture<P
         await Should.ThrowAsync<EventIdConflictException>(
             () => store.AppendAsync(TestEvents.StreamId(), ExpectedVersion.Any, batch));
     }
+
+    [Fact]
+    public async Task Concurrent_retries_of_one_batch_store_it_once_and_all_get_its_positions()
+    {
+        await using var store = db.CreateStore();
+        var stream = TestEvents.StreamId();
+        var batch = TestEvents.Many(3);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            Task.Run(() => store.AppendAsync(stream, ExpectedVersion.NoStream, batch))));
+
+        results.Count(r => !r.WasReplay).ShouldBe(1);
+        var positions = results[0].Events.Select(e => e.Position).ToList();
+        results.ShouldAllBe(r => r.Events.Select(e => e.Position).SequenceEqual(positions));
+        (await store.ReadStreamAsync(stream).ToListAsync()).Count.ShouldBe(3);
+    }
 }
