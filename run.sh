@@ -17,6 +17,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 # shellcheck source=scripts/lib/common.sh
 source scripts/lib/common.sh
+# shellcheck source=scripts/lib/pg.sh
+source scripts/lib/pg.sh
 
 PG_PORT="${CHRONICLE_PG_PORT:-5433}"
 [[ "$PG_PORT" =~ ^[0-9]+$ ]] || die "CHRONICLE_PG_PORT must be a port number, not '$PG_PORT'."
@@ -48,6 +50,26 @@ postgres_from_docker() {
   printf 'Host=127.0.0.1;Port=%s;Username=postgres;Password=chronicle;Database=chronicle\n' "$PG_PORT"
 }
 
+# The folder of the local cluster: .pgdata/ in the project. As root, PostgreSQL
+# runs as the postgres user; when that user cannot enter the project (a clone
+# under /root, say), the cluster lives in /var/lib/csto-chronicle/ instead and
+# .pgdata is a link to it, so that the next ./run.sh still finds it.
+local_cluster_folder() {
+  local dir="$ROOT/.pgdata" elsewhere
+  if is_root && [[ ! -e "$dir" ]]; then
+    pg_require_binaries
+    pg_ensure_os_user
+    if ! pg_as_owner test -x "$ROOT"; then
+      elsewhere="/var/lib/csto-chronicle/$(printf '%s' "$ROOT" | sha1sum | cut -c1-12)"
+      info "the postgres user cannot enter $ROOT; keeping the cluster in $elsewhere (linked from .pgdata)"
+      mkdir -p "$elsewhere"
+      chmod 755 /var/lib/csto-chronicle
+      ln -s "$elsewhere" "$dir"
+    fi
+  fi
+  printf '%s\n' "$dir"
+}
+
 require_dotnet
 
 if [[ -n "${ConnectionStrings__Chronicle:-}" ]]; then
@@ -55,7 +77,8 @@ if [[ -n "${ConnectionStrings__Chronicle:-}" ]]; then
 elif docker_engine_answers; then
   ConnectionStrings__Chronicle="$(postgres_from_docker)"
 else
-  ConnectionStrings__Chronicle="$(scripts/postgres.sh start "$ROOT/.pgdata" --port "$PG_PORT" --db chronicle)"
+  cluster="$(local_cluster_folder)"
+  ConnectionStrings__Chronicle="$(scripts/postgres.sh start "$cluster" --port "$PG_PORT" --db chronicle)"
   info "PostgreSQL keeps running in .pgdata/ after the API stops; stop it with: scripts/postgres.sh stop .pgdata"
 fi
 export ConnectionStrings__Chronicle
