@@ -74,8 +74,12 @@ rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 
 status=0
+# A test that hangs longer than CHRONICLE_TEST_HANG_TIMEOUT is killed and counted as
+# failed, so that a deadlock cannot eat CI's whole time.
 dotnet test CstoChronicle.sln -c Release \
-  --logger "trx;LogFilePrefix=tests" --results-directory "$RESULTS" "$@" || status=$?
+  --logger "trx;LogFilePrefix=tests" --results-directory "$RESULTS" \
+  --blame-hang-timeout "${CHRONICLE_TEST_HANG_TIMEOUT:-5m}" --blame-hang-dump-type none \
+  "$@" || status=$?
 
 cleanup
 
