@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# A local PostgreSQL cluster kept in a folder, made with the system's binaries.
+#
+#   scripts/postgres.sh start   FOLDER [--port N|auto] [--db NAME] [--for-tests]
+#   scripts/postgres.sh stop    FOLDER
+#   scripts/postgres.sh status  FOLDER
+#   scripts/postgres.sh destroy FOLDER
+#
+# start creates the cluster if FOLDER has none, recovers one left behind by a
+# crashed run, reuses it if it already runs, creates the database, and prints
+# the connection string as the only line on stdout (progress goes to stderr).
+#   --port N     the port to use (default 5433); if something else listens
+#                there, the next free port is taken instead
+#   --port auto  a free port picked at random
+#   --db NAME    the database to create if missing (default chronicle)
+#   --for-tests  fsync, synchronous_commit and full_page_writes off, 300 connections
+set -euo pipefail
+
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=scripts/lib/pg.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/pg.sh"
+
+usage() {
+  sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  exit 2
+}
+
+absolute() { (mkdir -p "$1" && cd "$1" && pwd -P); }
+
+cmd_start() {
+  local folder="" port=5433 db=chronicle mode=dev
+  while (($#)); do
+    case "$1" in
+      --port) port="${2:?--port needs a value}"; shift 2 ;;
+      --db) db="${2:?--db needs a value}"; shift 2 ;;
+      --for-tests) mode="test"; shift ;;
+      -h | --help) usage ;;
+      -*) die "unknown option $1 (see scripts/postgres.sh --help)" ;;
+      *) [[ -z "$folder" ]] || usage; folder="$1"; shift ;;
+    esac
+  done
+  [[ -n "$folder" ]] || usage
+  [[ "$port" == auto || "$port" =~ ^[0-9]+$ ]] || die "--port must be a number or 'auto', not '$port'."
+
+  pg_require_binaries
+  folder="$(absolute "$folder")"
+  pg_cluster_init "$folder"
+
+  local running
+  if running="$(pg_running_port "$folder")"; then
+    info "reusing the PostgreSQL server already running on $folder (port $running)"
+    pg_wait_ready "$running" || die "the server on port $running does not answer; see $folder/server.log, or stop it with: scripts/postgres.sh stop $folder"
+    pg_create_database "$running" "$db"
+    pg_connection_string "$running" "$db"
+    return 0
+  fi
+  pg_recover_stale "$folder"
+
+  # A port can be taken between our check and the server's bind: try a few.
+  local attempt chosen
+  for attempt in 1 2 3; do
+    chosen="$(choose_port "$port")" || die "no free TCP port found near $port."
+    if pg_cluster_start "$folder" "$chosen" "$mode"; then
+      pg_create_database "$chosen" "$db"
+      pg_connection_string "$chosen" "$db"
+      return 0
+    fi
+    grep -q 'could not bind\|Address already in use' "$folder/server.log" 2>/dev/null || break
+    info "port $chosen was taken meanwhile (attempt $attempt); trying another"
+    port=auto
+  done
+  die "could not start PostgreSQL in $folder (see $folder/server.log)."
+}
+
+choose_port() {
+  local wanted="$1" port
+  if [[ "$wanted" == auto ]]; then
+    random_free_port
+    return
+  fi
+  port="$(free_port_from "$wanted")" || return 1
+  [[ "$port" == "$wanted" ]] || info "port $wanted is used by another program; using $port instead"
+  printf '%s\n' "$port"
+}
+
+cmd_stop() {
+  local folder="${1:?usage: scripts/postgres.sh stop FOLDER}"
+  [[ -d "$folder" ]] || { info "no cluster in $folder"; return 0; }
+  pg_require_binaries
+  folder="$(absolute "$folder")"
+  if pg_running_port "$folder" >/dev/null; then
+    pg_cluster_stop "$folder" fast
+  else
+    info "PostgreSQL in $folder is not running"
+  fi
+}
+
+cmd_status() {
+  local folder="${1:?usage: scripts/postgres.sh status FOLDER}" port
+  if [[ ! -f "$folder/data/PG_VERSION" ]]; then
+    info "no cluster in $folder"
+    return 3
+  fi
+  if port="$(pg_running_port "$folder")"; then
+    info "running on 127.0.0.1:$port"
+    pg_connection_string "$port" chronicle
+  else
+    info "stopped"
+    return 3
+  fi
+}
+
+cmd_destroy() {
+  local folder="${1:?usage: scripts/postgres.sh destroy FOLDER}"
+  [[ -d "$folder" ]] || return 0
+  if [[ -d "$folder/data" ]]; then
+    pg_require_binaries
+    pg_cluster_stop "$(absolute "$folder")" immediate
+  fi
+  rm -rf "$folder"
+}
+
+case "${1:-}" in
+  start) shift; cmd_start "$@" ;;
+  stop) shift; cmd_stop "$@" ;;
+  status) shift; cmd_status "$@" ;;
+  destroy) shift; cmd_destroy "$@" ;;
+  *) usage ;;
+esac

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Runs every test of CstoChronicle.sln against a real PostgreSQL.
+#
+# Unless ConnectionStrings__Chronicle is set, a throwaway cluster is made in a
+# temporary folder on a free port (durability off, 300 connections), handed to
+# the tests through ConnectionStrings__Chronicle, then stopped and deleted,
+# also when the run fails or is interrupted.
+#
+# Arguments go to `dotnet test`, e.g. ./test.sh --filter "FullyQualifiedName~Append".
+# TRX results land in .artifacts/test-results/. The last line printed is
+# "N passed, N failed" (", N skipped" when some were), and the exit code is
+# non-zero when a test failed or the build or test run broke.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+# shellcheck source=scripts/lib/common.sh
+source scripts/lib/common.sh
+
+RESULTS="$ROOT/.artifacts/test-results"
+CLUSTER=""
+
+cleanup() {
+  if [[ -n "$CLUSTER" ]]; then
+    scripts/postgres.sh destroy "$CLUSTER" 2>/dev/null || rm -rf "$CLUSTER"
+    CLUSTER=""
+  fi
+}
+trap cleanup EXIT
+trap 'echo; info "interrupted"; exit 130' INT
+trap 'info "terminated"; exit 143' TERM
+
+# Sums one attribute of the <Counters .../> element over every TRX file.
+trx_sum() {
+  local name="$1" total=0 file value
+  for file in "$RESULTS"/*.trx; do
+    [[ -f "$file" ]] || continue
+    value="$(grep -o '<Counters [^>]*>' "$file" | grep -o " $name=\"[0-9]*\"" | grep -o '[0-9]\+' || true)"
+    total=$((total + ${value:-0}))
+  done
+  printf '%s\n' "$total"
+}
+
+summary_line() {
+  local passed="$1" failed="$2" skipped="$3" line
+  line="$passed passed, $failed failed"
+  ((skipped == 0)) || line+=", $skipped skipped"
+  printf '%s\n' "$line"
+}
+
+if ! command -v dotnet >/dev/null 2>&1 || ! dotnet --version >/dev/null 2>&1; then
+  ( require_dotnet ) || true
+  summary_line 0 1 0
+  exit 1
+fi
+
+if [[ -n "${ConnectionStrings__Chronicle:-}" ]]; then
+  info "using PostgreSQL from ConnectionStrings__Chronicle"
+else
+  CLUSTER="$(mktemp -d "${TMPDIR:-/tmp}/chronicle-test.XXXXXX")"
+  # chmod: when we are root the cluster belongs to the postgres user, who must enter it.
+  chmod 755 "$CLUSTER"
+  if ! ConnectionStrings__Chronicle="$(scripts/postgres.sh start "$CLUSTER" --port auto --db chronicle_test --for-tests)"; then
+    warn "could not start a PostgreSQL for the tests (message above)"
+    cleanup
+    summary_line 0 1 0
+    exit 1
+  fi
+fi
+export ConnectionStrings__Chronicle
+info "tests use: $ConnectionStrings__Chronicle"
+
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+
+status=0
+# A test that hangs longer than CHRONICLE_TEST_HANG_TIMEOUT is killed and counted as
+# failed, so that a deadlock cannot eat CI's whole time.
+dotnet test CstoChronicle.sln -c Release \
+  --logger "trx;LogFilePrefix=tests" --results-directory "$RESULTS" \
+  --blame-hang-timeout "${CHRONICLE_TEST_HANG_TIMEOUT:-5m}" --blame-hang-dump-type none \
+  "$@" || status=$?
+
+cleanup
+
+passed="$(trx_sum passed)"
+failed=$(($(trx_sum failed) + $(trx_sum error) + $(trx_sum timeout) + $(trx_sum aborted)))
+# A skipped test counts in total but not in executed (notExecuted stays 0).
+skipped=$(($(trx_sum total) - $(trx_sum executed)))
+
+if ((status != 0 && failed == 0)); then
+  warn "dotnet test exited with code $status but no test failed: the build broke or a test run crashed (see above). Counting it as a failure."
+  failed=1
+fi
+info "TRX results: ${RESULTS#"$ROOT"/}/"
+summary_line "$passed" "$failed" "$skipped"
+((failed == 0))
