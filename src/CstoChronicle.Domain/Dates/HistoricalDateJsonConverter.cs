@@ -16,4 +16,13 @@ public sealed class HistoricalDateJsonConverter : JsonConverter<HistoricalDate>
 
     public override void Write(Utf8JsonWriter writer, HistoricalDate value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.Text);
+
+    public override HistoricalDate ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.GetString();
+        return HistoricalDate.TryParse(text, out var date, out var error) ? date : throw new JsonException(error);
+    }
+
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, HistoricalDate value, JsonSerializerOptions options) =>
+        writer.WritePropertyName(value.Text);
 }
