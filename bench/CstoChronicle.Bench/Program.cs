@@ -1,1 +1,15 @@
-Console.WriteLine("benchmarks: not yet written");
+using CstoChronicle.Bench;
+using CstoChronicle.Bench.Report;
+using CstoChronicle.Bench.Suites;
+using Npgsql;
+
+var options = BenchOptions.Parse(args);
+await using var dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+var report = new BenchmarkReport(await MachineInfo.ReadAsync(dataSource), options.ToString());
+
+Console.Error.WriteLine("event store suite ...");
+await new EventStoreSuite(dataSource, options, report).RunAsync();
+
+var markdown = report.ToMarkdown();
+await File.WriteAllTextAsync(options.Output, markdown);
+Console.WriteLine(markdown);

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs the benchmark program and writes docs/benchmarks.md.
+# PostgreSQL: ConnectionStrings__Chronicle if set, else a throwaway cluster with default (durable) settings.
+# Extra arguments go to the program, e.g. bench/run.sh --single-appends 1000 --synthetic-events 100000
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+if [[ -z "${ConnectionStrings__Chronicle:-}" ]]; then
+  cluster="$(mktemp -d "${TMPDIR:-/tmp}/chronicle-bench.XXXXXX")"
+  trap 'scripts/postgres.sh destroy "$cluster" >/dev/null 2>&1 || true' EXIT
+  ConnectionStrings__Chronicle="$(scripts/postgres.sh start "$cluster" --port auto --db chronicle_bench)"
+  export ConnectionStrings__Chronicle
+fi
+
+dotnet run --project bench/CstoChronicle.Bench -c Release -- "$@"
