@@ -21,6 +21,7 @@ export async function launchBrowser() {
  */
 export async function openPage(browser, pathAndQuery, { width = 1280, height = 900 } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'en-GB', timezoneId: 'UTC' });
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
