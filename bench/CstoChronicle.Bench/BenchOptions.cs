@@ -11,8 +11,13 @@ public sealed record BenchOptions(
     int SyntheticEvents,
     int QueryClients,
     int Queries,
-    string Output)
+    string Output,
+    IReadOnlySet<string> Suites)
 {
+    public static readonly string[] AllSuites = ["store", "queries", "http", "notifications"];
+
+    public bool Runs(string suite) => Suites.Contains(suite);
+
     public static BenchOptions Parse(string[] args)
     {
         var connection = Environment.GetEnvironmentVariable("ConnectionStrings__Chronicle")
@@ -35,9 +40,10 @@ public sealed record BenchOptions(
             SyntheticEvents: Int("synthetic-events", 1_000_000),
             QueryClients: Int("query-clients", 50),
             Queries: Int("queries", 20_000),
-            Output: Text("output", "docs/benchmarks.md"));
+            Output: Text("output", "docs/benchmarks.md"),
+            Suites: Text("suites", string.Join(',', AllSuites)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet());
     }
 
     public override string ToString() =>
-        $"{SingleAppends} single appends; {Batches} batches of {BatchSize}; {SyntheticEvents:N0} synthetic events for queries; {QueryClients} query clients, {Queries} queries";
+        $"{SingleAppends} single appends; {Batches} batches of {BatchSize}; {SyntheticEvents:N0} synthetic events for queries; {QueryClients} query clients, {Queries} queries; suites: {string.Join(", ", Suites)}";
 }

@@ -7,8 +7,11 @@ var options = BenchOptions.Parse(args);
 await using var dataSource = NpgsqlDataSource.Create(options.ConnectionString);
 var report = new BenchmarkReport(await MachineInfo.ReadAsync(dataSource), options.ToString());
 
-Console.Error.WriteLine("event store suite ...");
-await new EventStoreSuite(dataSource, options, report).RunAsync();
+if (options.Runs("store"))
+{
+    Console.Error.WriteLine("event store suite ...");
+    await new EventStoreSuite(dataSource, options, report).RunAsync();
+}
 
 var markdown = report.ToMarkdown();
 await File.WriteAllTextAsync(options.Output, markdown);

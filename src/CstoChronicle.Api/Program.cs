@@ -1,6 +1,16 @@
+using CstoChronicle.Api.Platform;
+using CstoChronicle.Api.Security;
+
+if (KeyCommands.IsInvoked(args)) return await KeyCommands.RunAsync(args);
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddChroniclePlatform();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
-app.Run();
+app.UseChroniclePlatform();
+app.MapTimelinePage();
+
+await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -97,37 +97,43 @@ public sealed class EventStoreSuite(NpgsqlDataSource dataSource, BenchOptions op
                 $"binary COPY of {size} rows", Target: 0.5));
     }
 
+    private const int ReadRepeats = 5;
+
     private async Task<LatencySummary> MeasureReadAllAsync(PostgresEventStore store, RawEventsTable raw)
     {
         var baseline = new LatencyRecorder();
-        long rawRows = 0;
-        baseline.Start();
-        await baseline.TimeAsync(async () => rawRows = await raw.ReadAllAsync());
-        baseline.Stop();
-
         var measured = new LatencyRecorder();
-        long rows = 0;
-        measured.Start();
-        await measured.TimeAsync(async () =>
+        long rawRows = 0, rows = 0;
+        // Alternate the two readers so both see the same cache state; every run reads the whole log.
+        for (var run = 0; run < ReadRepeats; run++)
         {
-            long after = 0;
-            while (true)
-            {
-                var page = 0;
-                await foreach (var e in store.ReadAllAsync(after, ReadAllFilter.None, 5000))
-                {
-                    after = e.Position;
-                    page++;
-                }
-                rows += page;
-                if (page < 5000) break;
-            }
-        });
-        measured.Stop();
+            baseline.Start();
+            await baseline.TimeAsync(async () => rawRows += await raw.ReadAllAsync());
+            baseline.Stop();
+            measured.Start();
+            await measured.TimeAsync(async () => rows += await ReadWholeLogAsync(store));
+            measured.Stop();
+        }
         var baselineSummary = baseline.Summarise(rawRows);
-        report.Add(Section, "", new Comparison($"read all ({rows:N0} events, pages of 5,000)", "events",
+        report.Add(Section, "", new Comparison($"read all ({rows / ReadRepeats:N0} events, pages of 5,000; {ReadRepeats} runs)", "events",
             measured.Summarise(rows), baselineSummary, "one raw SELECT ... ORDER BY position", Target: null));
         return baselineSummary;
+    }
+
+    private static async Task<long> ReadWholeLogAsync(PostgresEventStore store)
+    {
+        long after = 0, rows = 0;
+        while (true)
+        {
+            var page = 0;
+            await foreach (var e in store.ReadAllAsync(after, ReadAllFilter.None, 5000))
+            {
+                after = e.Position;
+                page++;
+            }
+            rows += page;
+            if (page < 5000) return rows;
+        }
     }
 
     private async Task MeasureRebuildAsync(EventStoreOptions storeOptions, LatencySummary rawRead)
@@ -140,11 +146,14 @@ public sealed class EventStoreSuite(NpgsqlDataSource dataSource, BenchOptions op
         await using (var command = dataSource.CreateCommand($"SELECT count(*) FROM {Schema}.es_events"))
             head = (long)(await command.ExecuteScalarAsync())!;
         var measured = new LatencyRecorder();
-        measured.Start();
-        await measured.TimeAsync(() => daemon.RebuildAsync(projection.Name));
-        measured.Stop();
-        var summary = measured.Summarise(head);
-        report.Add(Section, "", new Comparison($"daemon rebuild of a per-stream count projection ({head:N0} events)", "events",
+        for (var run = 0; run < ReadRepeats; run++)
+        {
+            measured.Start();
+            await measured.TimeAsync(() => daemon.RebuildAsync(projection.Name));
+            measured.Stop();
+        }
+        var summary = measured.Summarise(head * ReadRepeats);
+        report.Add(Section, "", new Comparison($"daemon rebuild of a per-stream count projection ({head:N0} events; {ReadRepeats} runs)", "events",
             summary, rawRead, "the raw SELECT of all rows above (read only, no writes)", Target: null));
         report.AddNote("Rebuild target",
             $"Issue 2 asks for a rebuild of at least 50,000 events/s: measured {summary.UnitsPerSecond:N0} events/s ({(summary.UnitsPerSecond >= 50_000 ? "met" : "NOT met")}).");

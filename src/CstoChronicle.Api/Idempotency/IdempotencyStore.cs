@@ -1,0 +1,71 @@
+using CstoChronicle.Api.Platform;
+using CstoChronicle.EventStore.Schema;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CstoChronicle.Api.Idempotency;
+
+public sealed record StoredAnswer(int Status, string? ContentType, string? Location, string? ETag, byte[] Body);
+
+public abstract record ClaimOutcome
+{
+    public sealed record Claimed : ClaimOutcome;
+    public sealed record Replay(StoredAnswer Answer) : ClaimOutcome;
+    public sealed record OtherRequest : ClaimOutcome;
+    public sealed record StillRunning : ClaimOutcome;
+}
+
+/// <summary>
+/// Idempotency keys in {schema}.api_idempotency, per API key name. A request first claims its key (a row without
+/// an answer), so that two concurrent requests with one key cannot both run; the answer is then stored with it.
+/// </summary>
+public sealed class IdempotencyStore(NpgsqlDataSource dataSource, IOptions<ChronicleSettings> settings)
+{
+    private readonly string _table = SchemaName.Validate(settings.Value.Schema) + ".api_idempotency";
+
+    public async Task<ClaimOutcome> ClaimAsync(string principal, string key, string requestHash, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await ExecuteAsync(connection, $"DELETE FROM {_table} WHERE principal = $1 AND key = $2 AND created_at < now() - $3", ct,
+            principal, key, settings.Value.IdempotencyRetention);
+        var inserted = await ExecuteAsync(connection,
+            $"INSERT INTO {_table} (principal, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", ct,
+            principal, key, requestHash);
+        if (inserted == 1) return new ClaimOutcome.Claimed();
+
+        await using var command = new NpgsqlCommand(
+            $"SELECT request_hash, status, content_type, location, etag, body FROM {_table} WHERE principal = $1 AND key = $2", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = principal });
+        command.Parameters.Add(new NpgsqlParameter { Value = key });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return new ClaimOutcome.StillRunning(); // released between our insert and select
+        if (reader.GetString(0) != requestHash) return new ClaimOutcome.OtherRequest();
+        if (reader.IsDBNull(1)) return new ClaimOutcome.StillRunning();
+        return new ClaimOutcome.Replay(new StoredAnswer(
+            reader.GetInt32(1), Text(reader, 2), Text(reader, 3), Text(reader, 4), reader.IsDBNull(5) ? [] : reader.GetFieldValue<byte[]>(5)));
+    }
+
+    public async Task CompleteAsync(string principal, string key, StoredAnswer answer, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await ExecuteAsync(connection,
+            $"UPDATE {_table} SET status = $3, content_type = $4, location = $5, etag = $6, body = $7 WHERE principal = $1 AND key = $2", ct,
+            principal, key, answer.Status, answer.ContentType, answer.Location, answer.ETag, answer.Body);
+    }
+
+    /// <summary>Forgets a claim whose answer is not worth repeating (a conflict, a server error), so that a retry runs again.</summary>
+    public async Task ReleaseAsync(string principal, string key, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await ExecuteAsync(connection, $"DELETE FROM {_table} WHERE principal = $1 AND key = $2 AND status IS NULL", ct, principal, key);
+    }
+
+    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params object?[] values)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+}

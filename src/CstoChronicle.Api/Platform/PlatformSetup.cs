@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CstoChronicle.Api.Health;
+using CstoChronicle.Api.Http;
+using CstoChronicle.Api.Idempotency;
+using CstoChronicle.Api.OpenApi;
+using CstoChronicle.Api.Security;
+using CstoChronicle.EventStore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CstoChronicle.Api.Platform;
+
+/// <summary>Everything every endpoint relies on: configuration, logging, JSON, errors, security, limits, health, OpenAPI.</summary>
+public static class PlatformSetup
+{
+    public static WebApplicationBuilder AddChroniclePlatform(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+            builder.WebHost.UseUrls(ChronicleSettings.DefaultUrl);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(options =>
+        {
+            options.IncludeScopes = true;
+            options.UseUtcTimestamp = true;
+            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+
+        var services = builder.Services;
+        services.AddOptions<ChronicleSettings>().Bind(builder.Configuration.GetSection(ChronicleSettings.Section))
+            .Validate(s => CstoChronicle.EventStore.Schema.SchemaName.IsValid(s.Schema), "Chronicle:Schema must match ^[a-z_][a-z0-9_]{0,62}$")
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddChronicleDatabase(builder.Configuration);
+        services.AddSingleton(provider => new PostgresEventStore(
+            provider.GetRequiredService<NpgsqlDataSource>(),
+            new EventStoreOptions { Schema = provider.GetRequiredService<IOptions<ChronicleSettings>>().Value.Schema },
+            []));
+        services.AddHostedService<ChronicleStartup>();
+
+        services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddChronicleProblemDetails();
+        services.AddChronicleSecurity();
+        services.AddChronicleRateLimiting();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddChronicleHealth();
+        services.AddChronicleOpenApi();
+        return builder;
+    }
+
+    public static WebApplication UseChroniclePlatform(this WebApplication app)
+    {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseChronicleStatusCodeProblems();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseChronicleOpenApi();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseMiddleware<IdempotencyMiddleware>();
+        app.MapHealthApi();
+        return app;
+    }
+
+    /// <summary>camelCase, enums as camelCase strings; strict reading: unknown fields, nulls where none belong and missing required fields are refused.</summary>
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.RespectNullableAnnotations = true;
+        options.RespectRequiredConstructorParameters = true;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using CstoChronicle.Domain.Dates;
+using CstoChronicle.Domain.Events;
+
+namespace CstoChronicle.Domain.Serialization;
+
+/// <summary>
+/// The one JSON shape of the chronicle, in the store and on the wire: camelCase names, historical dates as EDTF
+/// strings, enums as camelCase strings, nulls left out. A missing non-nullable field is an error, not a silent null.
+/// </summary>
+public static class ChronicleJson
+{
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    /// <summary>A fresh, mutable copy, for hosts (ASP.NET Core) that configure options of their own.</summary>
+    public static JsonSerializerOptions CreateOptions() => new(Options);
+
+    /// <summary>Applies the chronicle's settings to options a host owns.</summary>
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
+        options.PropertyNameCaseInsensitive = true;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.RespectNullableAnnotations = true;
+        options.RespectRequiredConstructorParameters = true;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new HistoricalDateJsonConverter());
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+            .WithAddedModifier(LeaveOutStreamIds);
+    }
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Configure(options);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    // The stream follows from the event's own fields, so storing it in the data as well would only let the two disagree.
+    private static void LeaveOutStreamIds(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object) return;
+        if (!typeof(HistoricalEvent).IsAssignableFrom(typeInfo.Type) && typeInfo.Type != typeof(SourceRegistered)) return;
+        for (var i = typeInfo.Properties.Count - 1; i >= 0; i--)
+            if (typeInfo.Properties[i].Name == "streamId") typeInfo.Properties.RemoveAt(i);
+    }
+}
