@@ -11,6 +11,7 @@ builder.Services.AddChronicleNotifications(builder.Configuration);
 var app = builder.Build();
 app.UseChroniclePlatform();
 app.MapNotificationsApi();
+app.MapTimelinePage();
 
 await app.RunAsync();
 return 0;

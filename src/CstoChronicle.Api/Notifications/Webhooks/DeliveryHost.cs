@@ -23,17 +23,49 @@ public sealed class DeliveryHost(
     private readonly CancellationTokenSource _stopping = new();
     private Task _running = Task.CompletedTask;
 
+    /// <summary>
+    /// Migrates before the server listens, so the subscription endpoints find their tables. When PostgreSQL
+    /// cannot be reached the process still starts (readiness reports it) and the migration is retried.
+    /// </summary>
     public async Task StartAsync(CancellationToken ct)
     {
-        await new SchemaMigrator(dataSource, store.Options.Schema).MigrateAsync(DeliveryMigrations.Module, DeliveryMigrations.All, ct);
-        if (!settings.Value.DeliverFromThisNode)
+        var migrated = await TryMigrateAsync(ct);
+        _running = Task.Run(() => RunAsync(migrated, _stopping.Token), CancellationToken.None);
+    }
+
+    private async Task RunAsync(bool migrated, CancellationToken ct)
+    {
+        try
         {
-            logger.LogInformation("Webhook delivery is off on this node (Chronicle:Webhooks:DeliverFromThisNode=false).");
-            return;
+            while (!migrated)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), ct);
+                migrated = await TryMigrateAsync(ct);
+            }
+            if (!settings.Value.DeliverFromThisNode)
+            {
+                logger.LogInformation("Webhook delivery is off on this node (Chronicle:Webhooks:DeliverFromThisNode=false).");
+                return;
+            }
+            await Task.WhenAll(fanOut.RunAsync(ct), worker.RunAsync(ct));
         }
-        _running = Task.WhenAll(
-            Task.Run(() => fanOut.RunAsync(_stopping.Token), CancellationToken.None),
-            Task.Run(() => worker.RunAsync(_stopping.Token), CancellationToken.None));
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<bool> TryMigrateAsync(CancellationToken ct)
+    {
+        try
+        {
+            await new SchemaMigrator(dataSource, store.Options.Schema).MigrateAsync(DeliveryMigrations.Module, DeliveryMigrations.All, ct);
+            return true;
+        }
+        catch (NpgsqlException e) when (e is not PostgresException && !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Could not reach PostgreSQL to migrate the delivery queue; retrying.");
+            return false;
+        }
     }
 
     public async Task StopAsync(CancellationToken ct)
