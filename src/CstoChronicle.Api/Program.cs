@@ -1,3 +1,4 @@
+using CstoChronicle.Api.Notifications;
 using CstoChronicle.Api.Platform;
 using CstoChronicle.Api.Security;
 
@@ -5,9 +6,11 @@ if (KeyCommands.IsInvoked(args)) return await KeyCommands.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddChroniclePlatform();
+builder.Services.AddChronicleNotifications(builder.Configuration);
 
 var app = builder.Build();
 app.UseChroniclePlatform();
+app.MapNotificationsApi();
 app.MapTimelinePage();
 
 await app.RunAsync();
