@@ -5,6 +5,7 @@ using CstoChronicle.Bench.Report;
 using CstoChronicle.Bench.Synthetic;
 using CstoChronicle.Domain;
 using CstoChronicle.Domain.Import;
+using CstoChronicle.Domain.Writing;
 using CstoChronicle.EventStore;
 using Npgsql;
 
@@ -26,7 +27,8 @@ public sealed class QuerySuite(NpgsqlDataSource dataSource, BenchOptions options
         await using (var drop = dataSource.CreateCommand($"DROP SCHEMA IF EXISTS {Schema} CASCADE"))
             await drop.ExecuteNonQueryAsync();
         await using var chronicle = await ChronicleModule.CreateAsync(dataSource, new EventStoreOptions { Schema = Schema }, TimeProvider.System);
-        var imported = await chronicle.Importer.ImportIfEmptyAsync(DatasetLocator.Find());
+        var importer = new Importer(new ChronicleWriter(chronicle.Store), chronicle.Store);
+        var imported = await importer.ImportIfEmptyAsync(DatasetLocator.Find());
         Console.Error.WriteLine($"  dataset imported: {imported}");
 
         var small = await chronicle.Store.GetHeadPositionAsync();
