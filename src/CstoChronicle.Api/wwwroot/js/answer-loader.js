@@ -6,11 +6,11 @@ import {
   fetchChairmanship, fetchMembers, fetchSecretaryGeneral, fetchTimeline,
 } from './chronicle-api.js';
 import { replaceChildren } from './dom.js';
-import { formatInstant } from './event-dialog.js';
 import { addYears, describePartialDate, parsePartialDate, todayUtc } from './historical-date.js';
 import { clearMembers, renderMembers } from './members-view.js';
 import { renderOffices, renderOfficesUnavailable } from './offices-view.js';
 import { stateName } from './names.js';
+import { formatInstant } from './recorded-time.js';
 import { renderTimeline, scrollToMarker } from './timeline-view.js';
 
 const TIMELINE_YEARS_AROUND = 2;
