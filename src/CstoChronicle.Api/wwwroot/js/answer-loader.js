@@ -64,7 +64,9 @@ export function createAnswerLoader(elements, { onShowSources, newEventIds }) {
     }
     replaceChildren(elements.timelineProblem);
     const scrollTop = elements.timelineScroll.scrollTop;
-    renderTimeline(elements.timeline, timeline.value.events, { day, dayLabel, newEventIds, onShowSources });
+    renderTimeline(elements.timeline, timeline.value.events, {
+      day, dayLabel, complete: timeline.value.complete, newEventIds, onShowSources,
+    });
     if (keepScroll) elements.timelineScroll.scrollTop = scrollTop;
     else scrollToMarker(elements.timelineScroll);
   }
