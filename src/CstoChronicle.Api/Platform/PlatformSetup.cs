@@ -5,6 +5,7 @@ using CstoChronicle.Api.Http;
 using CstoChronicle.Api.Idempotency;
 using CstoChronicle.Api.OpenApi;
 using CstoChronicle.Api.Security;
+using CstoChronicle.Domain.Serialization;
 using CstoChronicle.EventStore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -67,14 +68,10 @@ public static class PlatformSetup
         return app;
     }
 
-    /// <summary>camelCase, enums as camelCase strings; strict reading: unknown fields, nulls where none belong and missing required fields are refused.</summary>
+    /// <summary>The chronicle's JSON shape (ChronicleJson), read strictly: a field a request does not have is refused, not ignored.</summary>
     public static void Configure(JsonSerializerOptions options)
     {
-        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        ChronicleJson.Configure(options);
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-        options.RespectNullableAnnotations = true;
-        options.RespectRequiredConstructorParameters = true;
     }
 }
