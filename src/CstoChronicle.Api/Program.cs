@@ -1,3 +1,4 @@
+using CstoChronicle.Api.Endpoints;
 using CstoChronicle.Api.Platform;
 using CstoChronicle.Api.Security;
 
@@ -8,6 +9,7 @@ builder.AddChroniclePlatform();
 
 var app = builder.Build();
 app.UseChroniclePlatform();
+app.MapChronicleApi();
 
 await app.RunAsync();
 return 0;

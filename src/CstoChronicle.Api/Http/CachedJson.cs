@@ -52,5 +52,6 @@ public sealed class CachedJson<T>(T value, bool immutable) : IResult, IEndpointM
 
 public static class CachedJson
 {
-    public static CachedJson<T> For<T>(T value, PointInTime? pointInTime = null) => new(value, pointInTime?.KnownAtIsSettled ?? false);
+    /// <summary>Immutable: the answer is at a settled past knownAt, so it can never change.</summary>
+    public static CachedJson<T> For<T>(T value, bool immutable = false) => new(value, immutable);
 }

@@ -5,9 +5,10 @@ namespace CstoChronicle.Api.Http;
 
 /// <summary>
 /// The two time axes of a query: <c>asOf</c>, a historical day (EDTF YYYY-MM-DD, default today) and <c>knownAt</c>,
-/// a recorded instant (RFC 3339, default now). An answer at a knownAt safely in the past never changes.
+/// a recorded instant (RFC 3339; null: everything recorded, reported as now). An answer at a knownAt safely in
+/// the past never changes.
 /// </summary>
-public sealed record PointInTime(DateOnly AsOf, DateTimeOffset KnownAt, bool KnownAtIsSettled)
+public sealed record PointInTime(DateOnly AsOf, DateTimeOffset? KnownAt, bool KnownAtIsSettled)
 {
     /// <summary>How far behind now a knownAt must be for its answer to be final: appends in flight have committed by then.</summary>
     public static readonly TimeSpan SettledAfter = TimeSpan.FromMinutes(1);
@@ -16,11 +17,21 @@ public sealed record PointInTime(DateOnly AsOf, DateTimeOffset KnownAt, bool Kno
     {
         var now = clock.GetUtcNow();
         var day = asOf is null ? DateOnly.FromDateTime(now.UtcDateTime) : ParseDay("asOf", asOf);
-        var instant = knownAt is null ? now : ParseInstant("knownAt", knownAt);
-        if (instant > now)
-            throw new ProblemException(Problems.InvalidParameter("knownAt", $"'{knownAt}' is in the future; the service knows nothing yet of what it will record"));
-        return new PointInTime(day, instant, knownAt is not null && instant <= now - SettledAfter);
+        var instant = ParseKnownAt(knownAt, clock);
+        return new PointInTime(day, instant, IsSettled(instant, clock));
     }
+
+    /// <summary>An optional knownAt: an RFC 3339 instant not in the future.</summary>
+    public static DateTimeOffset? ParseKnownAt(string? knownAt, TimeProvider clock)
+    {
+        if (knownAt is null) return null;
+        var instant = ParseInstant("knownAt", knownAt);
+        if (instant > clock.GetUtcNow())
+            throw new ProblemException(Problems.InvalidParameter("knownAt", $"'{knownAt}' is in the future; the service cannot know yet what it will record"));
+        return instant;
+    }
+
+    public static bool IsSettled(DateTimeOffset? knownAt, TimeProvider clock) => knownAt is { } instant && instant <= clock.GetUtcNow() - SettledAfter;
 
     /// <summary>An EDTF day, exactly YYYY-MM-DD, a real calendar day, without qualifiers.</summary>
     public static DateOnly ParseDay(string parameter, string text)

@@ -35,11 +35,7 @@ public static class PlatformSetup
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddChronicleDatabase(builder.Configuration);
-        services.AddSingleton(provider => new PostgresEventStore(
-            provider.GetRequiredService<NpgsqlDataSource>(),
-            new EventStoreOptions { Schema = provider.GetRequiredService<IOptions<ChronicleSettings>>().Value.Schema },
-            []));
-        services.AddHostedService<ChronicleStartup>();
+        services.AddChronicle();
 
         services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
