@@ -10,6 +10,7 @@ builder.AddChroniclePlatform();
 var app = builder.Build();
 app.UseChroniclePlatform();
 app.MapChronicleApi();
+app.MapTimelinePage();
 
 await app.RunAsync();
 return 0;

@@ -6,14 +6,16 @@ namespace CstoChronicle.EventStore.Daemon;
 /// The right to run the daemon: a session-level advisory lock held on a dedicated connection.
 /// If the process dies or the connection drops, PostgreSQL releases the lock and a standby takes it.
 /// </summary>
-internal sealed class DaemonLease(NpgsqlDataSource dataSource, string schema) : IAsyncDisposable
+internal sealed class DaemonLease(NpgsqlDataSource dataSource, string schema, string name = DaemonLease.DefaultName) : IAsyncDisposable
 {
     private NpgsqlConnection? _connection;
 
     /// <summary>The application_name of the lock connection, so operators (and tests) can find it.</summary>
-    public static string ApplicationName(string schema) => $"es_daemon:{schema}";
+    public static string ApplicationName(string schema, string name = DefaultName) => $"{name}:{schema}";
 
-    public string LockName => $"es_daemon:{schema}";
+    public const string DefaultName = "es_daemon";
+
+    public string LockName => $"{name}:{schema}";
 
     public async Task<bool> TryAcquireAsync(CancellationToken ct)
     {
@@ -41,8 +43,8 @@ internal sealed class DaemonLease(NpgsqlDataSource dataSource, string schema) : 
         try
         {
             // Named only while it holds the lock: a pooled connection keeps its name when returned.
-            await using var name = new NpgsqlCommand($"SET application_name = '{ApplicationName(schema)}'", connection);
-            await name.ExecuteNonQueryAsync(ct);
+            await using var setName = new NpgsqlCommand($"SET application_name = '{ApplicationName(schema, name)}'", connection);
+            await setName.ExecuteNonQueryAsync(ct);
             return true;
         }
         catch

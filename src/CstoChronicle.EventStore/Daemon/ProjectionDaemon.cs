@@ -56,7 +56,7 @@ public sealed class ProjectionDaemon
     /// <summary>Stands by until it gets the lock, then projects until cancelled or the lock is lost, and so on.</summary>
     public async Task RunAsync(CancellationToken ct)
     {
-        await using var lease = new DaemonLease(_dataSource, _storeOptions.Schema);
+        await using var lease = new DaemonLease(_dataSource, _storeOptions.Schema, _options.LeaseName);
         var ownListener = _sharedListener is null ? new NotificationListener(_dataSource, _storeOptions) : null;
         var listener = _sharedListener ?? ownListener!;
         try

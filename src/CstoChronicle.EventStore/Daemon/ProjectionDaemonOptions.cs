@@ -16,4 +16,10 @@ public sealed record ProjectionDaemonOptions
 
     /// <summary>How long a failing projection rests before it is retried (others go on).</summary>
     public TimeSpan ErrorBackoff { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The advisory lock (and lock connection name) that elects the leader. Daemons with different
+    /// names lead independently, e.g. the projections and the delivery fan-out.
+    /// </summary>
+    public string LeaseName { get; init; } = DaemonLease.DefaultName;
 }

@@ -17,20 +17,28 @@ public sealed class NotificationListener : IAsyncDisposable
     /// <summary>The application_name of the listening connection, so operators (and tests) can find it.</summary>
     public static string ApplicationName(string schema) => $"es_listener:{schema}";
 
+    /// <summary>The application_name of a listener on another channel than the store's event channel.</summary>
+    public static string ApplicationNameForChannel(string channel) => $"es_listener:{channel}";
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly EventStoreOptions _options;
     private readonly ILogger _logger;
+    private readonly string _channel;
+    private readonly string _applicationName;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _startLock = new();
     private TaskCompletionSource _signal = NewSignal();
     private Task? _loop;
     private int _connectedCount;
 
-    public NotificationListener(NpgsqlDataSource dataSource, EventStoreOptions options, ILogger<NotificationListener>? logger = null)
+    /// <param name="channel">The channel to listen on; the store's event channel when null.</param>
+    public NotificationListener(NpgsqlDataSource dataSource, EventStoreOptions options, ILogger<NotificationListener>? logger = null, string? channel = null)
     {
         _dataSource = dataSource;
         _options = options;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _channel = channel ?? options.NotificationChannel;
+        _applicationName = channel is null ? ApplicationName(options.Schema) : ApplicationNameForChannel(channel);
     }
 
     /// <summary>Completes at the next notification (or listener reconnection). Starts the listener on first use.</summary>
@@ -84,7 +92,7 @@ public sealed class NotificationListener : IAsyncDisposable
                 await using var cleanup = new ListenerCleanup(connection);
                 connection.Notification += (_, _) => Fire();
                 await using (var listen = new NpgsqlCommand(
-                    $"SET application_name = '{ApplicationName(_options.Schema)}'; LISTEN \"{_options.NotificationChannel}\"", connection))
+                    $"SET application_name = '{_applicationName}'; LISTEN \"{_channel}\"", connection))
                     await listen.ExecuteNonQueryAsync(ct);
 
                 ProcessId = connection.ProcessID;
@@ -107,7 +115,7 @@ public sealed class NotificationListener : IAsyncDisposable
             }
             catch (Exception e)
             {
-                _logger.LogWarning(e, "Notification listener on {Channel} lost its connection; reconnecting in {Delay}.", _options.NotificationChannel, delay);
+                _logger.LogWarning(e, "Notification listener on {Channel} lost its connection; reconnecting in {Delay}.", _channel, delay);
             }
             finally
             {
