@@ -1,3 +1,4 @@
+using CstoChronicle.Api.Endpoints.Admin;
 using CstoChronicle.Api.Endpoints.Events;
 using CstoChronicle.Api.Endpoints.PointInTime;
 using CstoChronicle.Api.Endpoints.Sources;
@@ -18,6 +19,7 @@ public static class ChronicleApi
         api.MapEventReadsApi();
         api.MapEventWritesApi();
         api.MapSourcesApi();
+        api.MapApiKeysApi();
         return app;
     }
 }

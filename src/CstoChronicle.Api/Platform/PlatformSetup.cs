@@ -26,7 +26,7 @@ public static class PlatformSetup
         {
             options.IncludeScopes = true;
             options.UseUtcTimestamp = true;
-            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
 
         var services = builder.Services;
@@ -64,10 +64,14 @@ public static class PlatformSetup
         return app;
     }
 
-    /// <summary>The chronicle's JSON shape (ChronicleJson), read strictly: a field a request does not have is refused, not ignored.</summary>
+    /// <summary>The chronicle's JSON shape (ChronicleJson) with nulls written, read strictly: a field a request does not have, or a field twice, is refused.</summary>
     public static void Configure(JsonSerializerOptions options)
     {
         ChronicleJson.Configure(options);
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.Converters.Add(new UtcInstantConverter());
+        options.AllowDuplicateProperties = false;
+        // Nulls are written: "holder": null says the office was vacant, which a missing field does not.
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
     }
 }

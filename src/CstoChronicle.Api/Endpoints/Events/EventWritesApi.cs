@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CstoChronicle.Api.Endpoints.Writing;
 using CstoChronicle.Api.Http;
+using CstoChronicle.Api.OpenApi;
 using CstoChronicle.Api.Idempotency;
 using CstoChronicle.Api.Security;
 using CstoChronicle.Domain.Sources;
@@ -27,7 +28,8 @@ public static class EventWritesApi
         var group = api.MapGroup("/events").WithTags("Events")
             .RequireAuthorization(ChroniclePolicies.Editor)
             .RequireRateLimiting(WriteRateLimit.Policy)
-            .WithIdempotency();
+            .WithIdempotency()
+            .AddEndpointFilter<StorableTextFilter>();
 
         group.MapPost("", RecordAsync)
             .WithName("RecordEvent")

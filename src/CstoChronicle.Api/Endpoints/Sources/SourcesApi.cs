@@ -1,8 +1,10 @@
 using CstoChronicle.Api.Endpoints.Writing;
 using CstoChronicle.Api.Http;
+using CstoChronicle.Api.OpenApi;
 using CstoChronicle.Api.Idempotency;
 using CstoChronicle.Api.Security;
 using CstoChronicle.Domain.Queries;
+using CstoChronicle.Domain.Queries.Answers;
 using CstoChronicle.Domain.Sources;
 using CstoChronicle.Domain.Writing;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -43,6 +45,7 @@ public static class SourcesApi
             .RequireAuthorization(ChroniclePolicies.Editor)
             .RequireRateLimiting(WriteRateLimit.Policy)
             .WithIdempotency()
+            .AddEndpointFilter<StorableTextFilter>()
             .WithName("RegisterSource")
             .WithSummary("Register a source (editor)")
             .WithDescription("Registers a source once. The same content again answers 200 with alreadyRecorded; other content under a registered id is refused (422): a registered source never changes.")

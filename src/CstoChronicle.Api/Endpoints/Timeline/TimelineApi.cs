@@ -1,4 +1,5 @@
 using CstoChronicle.Api.Http;
+using CstoChronicle.Api.OpenApi;
 using CstoChronicle.Domain.Queries;
 using CstoChronicle.Domain.Queries.Answers;
 using CstoChronicle.Domain.Serialization;
