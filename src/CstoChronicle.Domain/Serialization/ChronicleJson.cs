@@ -8,11 +8,18 @@ namespace CstoChronicle.Domain.Serialization;
 
 /// <summary>
 /// The one JSON shape of the chronicle, in the store and on the wire: camelCase names, historical dates as EDTF
-/// strings, enums as camelCase strings, nulls left out. A missing non-nullable field is an error, not a silent null.
+/// strings, enums as camelCase strings, nulls left out (so a missing field reads as null, and validation, not the
+/// serializer, says which fields are required). An explicit null in a non-nullable field is an error.
 /// </summary>
 public static class ChronicleJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
+
+    /// <summary>
+    /// For input that becomes a fact (API requests, the dataset): like <see cref="Options"/>, but an unknown field is an
+    /// error, so a typo ("termEnd") is refused instead of silently dropped. Stored data is read with <see cref="Options"/>.
+    /// </summary>
+    public static JsonSerializerOptions StrictOptions { get; } = CreateStrict();
 
     /// <summary>A fresh, mutable copy, for hosts (ASP.NET Core) that configure options of their own.</summary>
     public static JsonSerializerOptions CreateOptions() => new(Options);
@@ -26,7 +33,6 @@ public static class ChronicleJson
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.RespectNullableAnnotations = true;
-        options.RespectRequiredConstructorParameters = true;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new HistoricalDateJsonConverter());
         options.TypeInfoResolver = JsonTypeInfoResolver.Combine(options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
@@ -38,6 +44,13 @@ public static class ChronicleJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         Configure(options);
         options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    private static JsonSerializerOptions CreateStrict()
+    {
+        var options = new JsonSerializerOptions(Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+        options.MakeReadOnly();
         return options;
     }
 

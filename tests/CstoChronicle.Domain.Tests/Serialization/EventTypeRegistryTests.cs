@@ -75,7 +75,7 @@ public class EventTypeRegistryTests
     [Theory]
     [InlineData("NoSuchEvent", """{"state":"UZB"}""", "not a known event type")]
     [InlineData("StateAcceded", """{"state":"UZB","on":"2006-8-16","sources":[]}""", "2006-8-16")]
-    [InlineData("StateAcceded", """{"on":"2006-08-16","sources":[]}""", "state")]
+    [InlineData("StateAcceded", """{"state":null,"on":"2006-08-16","sources":[]}""", "state")]
     [InlineData("MembershipSuspended", """{"state":"UZB","on":"2012","sources":[],"rank":"best"}""", "rank")]
     public void Data_that_does_not_fit_its_type_is_refused(string type, string json, string mentioned)
     {

@@ -33,19 +33,26 @@ export async function fetchTimeline({ from, to, knownAt }, signal) {
   let cursor = null;
   for (let page = 0; page < TIMELINE_MAX_PAGES; page++) {
     const body = await getJson('/timeline', { from, to, knownAt, cursor, limit: TIMELINE_PAGE_SIZE }, signal);
-    events.push(...(body.events ?? body.items ?? []));
+    events.push(...(body.items ?? body.events ?? []).map(withId));
     cursor = body.nextCursor ?? null;
     if (!cursor) return { events, complete: true };
   }
   return { events, complete: false };
 }
 
+/** One event with its resolved sources and its fate (supersededBy, retractedBy). */
 export async function fetchEvent(id, { knownAt } = {}, signal) {
-  return getJson(`/events/${encodeURIComponent(id)}`, { knownAt }, signal);
+  const body = await getJson(`/events/${encodeURIComponent(id)}`, { knownAt }, signal);
+  return withId(body.event ?? body);
 }
 
 export async function fetchSource(id, signal) {
   return getJson(`/sources/${encodeURIComponent(id)}`, {}, signal);
+}
+
+/** The API names an event's id eventId; the page calls it id everywhere. */
+function withId(event) {
+  return { ...event, id: event.eventId ?? event.id };
 }
 
 function pointInTime({ asOf, knownAt }) {

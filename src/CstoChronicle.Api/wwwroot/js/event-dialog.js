@@ -27,8 +27,10 @@ export function createEventDialog({ dialog, title, body, closeButton }, { onShow
     closeButton.focus();
     try {
       const events = await Promise.all(eventIds.map((id) => fetchEvent(id, { knownAt }, signal)));
-      const sources = await resolveSources(events, signal);
-      replaceChildren(body, events.map((event) => eventArticle(event, sources, onShowBeforeCorrection, dialog)));
+      const [sources, laterRecords] = await Promise.all([
+        resolveSources(events, signal), fetchLaterRecords(events, knownAt, signal)]);
+      const context = { sources, laterRecords, onShowBeforeCorrection, dialog };
+      replaceChildren(body, events.map((event) => eventArticle(event, context)));
     } catch (error) {
       if (signal.aborted) return;
       replaceChildren(body, el('p', { class: 'problem', role: 'alert' }, `Could not load the sources: ${error.message}`));
@@ -38,6 +40,19 @@ export function createEventDialog({ dialog, title, body, closeButton }, { onShow
   }
 
   return { open };
+}
+
+/** The corrections and retractions that superseded or withdrew these events, by id. */
+async function fetchLaterRecords(events, knownAt, signal) {
+  const ids = new Set(events.flatMap((event) => [event.supersededBy, event.retractedBy]).filter(Boolean).map(String));
+  const entries = await Promise.all([...ids].map(async (id) => {
+    try {
+      return [id, await fetchEvent(id, { knownAt }, signal)];
+    } catch {
+      return [id, null];
+    }
+  }));
+  return new Map(entries);
 }
 
 /** Registered sources by id, for citations that carry only a sourceId. */
@@ -59,18 +74,19 @@ async function resolveSources(events, signal) {
   return new Map(entries);
 }
 
-function eventArticle(event, sources, onShowBeforeCorrection, dialog) {
+function eventArticle(event, context) {
   const citations = citationsOf(event);
   return el('article', { class: 'event-detail', 'data-event-id': event.id },
     el('h3', {}, describeEvent(event)),
     el('p', { class: 'event-meta' }, `${describeEdtf(dateOf(event))} · ${typeLabel(event.type)}`),
     recordedLine(event),
-    correctionNotice(event, 'supersededBy', 'Corrected by a later record.', onShowBeforeCorrection, dialog),
-    correctionNotice(event, 'retractedBy', 'Retracted by a later record.', onShowBeforeCorrection, dialog),
+    event.reason ? el('p', {}, `Reason given: ${event.reason}`) : null,
+    fateNotice(event.supersededBy, 'Corrected by a later record', context),
+    fateNotice(event.retractedBy, 'Retracted by a later record', context),
     event.data?.note ? el('p', { class: 'note' }, event.data.note) : null,
     el('h4', {}, citations.length === 1 ? 'Source' : `Sources (${citations.length})`),
     citations.length
-      ? el('ol', { class: 'sources' }, citations.map((citation) => sourceItem(citation, sources)))
+      ? el('ol', { class: 'sources' }, citations.map((citation) => sourceItem(citation, context.sources)))
       : el('p', {}, 'No source is cited.'));
 }
 
@@ -82,17 +98,18 @@ function recordedLine(event) {
   return parts.length ? el('p', { class: 'recorded' }, parts.join(' ')) : null;
 }
 
-function correctionNotice(event, field, text, onShowBeforeCorrection, dialog) {
-  const later = event[field];
-  if (!later) return null;
-  const recordedAt = typeof later === 'object' ? later.recordedAt : null;
+function fateNotice(laterId, text, { laterRecords, onShowBeforeCorrection, dialog }) {
+  if (!laterId) return null;
+  const later = laterRecords.get(String(laterId));
+  const recordedAt = later?.recordedAt;
   return el('div', { class: 'notice' },
-    el('p', {}, text, recordedAt ? ` (${formatInstant(recordedAt)})` : ''),
+    el('p', {}, recordedAt ? `${text} on ${formatInstant(recordedAt)}.` : `${text}.`),
+    later?.reason ? el('p', {}, `Reason: ${later.reason}`) : null,
     recordedAt
       ? el('button', {
         type: 'button', class: 'link-button',
         onclick: () => { dialog.close(); onShowBeforeCorrection(recordedAt); },
-      }, 'Show the answer before it')
+      }, 'Show the answer before this record')
       : null);
 }
 

@@ -35,7 +35,8 @@ function readCloudEvent(message) {
   return {
     id: cloudEvent.id,
     type: cloudEvent.type,
-    on: cloudEvent.time ?? cloudEvent.data?.on,
+    // time is an RFC 3339 instant (the first day the date may mean); the EDTF text travels beside it.
+    on: cloudEvent.historicaldate ?? cloudEvent.data?.on ?? String(cloudEvent.time ?? '').slice(0, 10),
     data: cloudEvent.data ?? {},
     subject: cloudEvent.subject,
     position: message.lastEventId || cloudEvent.sequence || null,

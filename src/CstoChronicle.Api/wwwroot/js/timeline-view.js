@@ -39,11 +39,13 @@ function eventItem(event, { straddles, isNew, onShowSources }) {
   const edtf = dateOf(event);
   const description = describeEvent(event);
   const sourceCount = (event.sources ?? event.data?.sources ?? []).length;
+  const eventIds = event.eventIds?.length ? event.eventIds : [event.id];
   const machineDate = /^\d{4}(-\d{2}){0,2}$/.test(edtf) ? edtf : null;
   return el('li', { class: `timeline-event${isNew ? ' is-new' : ''}`, 'data-event-id': event.id, 'data-type': event.type },
     el('p', { class: 'event-date' },
       machineDate ? el('time', { datetime: machineDate }, describeEdtf(edtf)) : describeEdtf(edtf),
       straddles ? el('span', { class: 'badge certainty-possible' }, 'spans the date') : null,
+      event.rank === 'deprecated' ? el('span', { class: 'badge certainty-possible' }, 'deprecated claim') : null,
       isNew ? el('span', { class: 'badge badge-new' }, 'new') : null),
     el('p', { class: 'event-text' }, description),
     el('p', { class: 'event-meta' },
@@ -51,7 +53,7 @@ function eventItem(event, { straddles, isNew, onShowSources }) {
       el('button', {
         type: 'button', class: 'link-button', 'aria-haspopup': 'dialog',
         'aria-label': `Sources of: ${description}`,
-        onclick: (click) => onShowSources([event.id], description, click.currentTarget),
+        onclick: (click) => onShowSources(eventIds, description, click.currentTarget),
       }, sourceCount ? `Sources (${sourceCount})` : 'Sources')));
 }
 

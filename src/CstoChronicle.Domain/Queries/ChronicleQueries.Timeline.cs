@@ -1,0 +1,55 @@
+using CstoChronicle.Domain.Projections.Schema;
+using CstoChronicle.Domain.Queries.Answers;
+
+namespace CstoChronicle.Domain.Queries;
+
+public sealed partial class ChronicleQueries
+{
+    public const int MaxPageSize = 500;
+
+    /// <summary>
+    /// Historical events whose dates (possibly) fall from <paramref name="from"/> to <paramref name="to"/>, in historical
+    /// order, every claim shown with its rank. <paramref name="types"/> filters by event type, <paramref name="entity"/>
+    /// by stream. Throws <see cref="InvalidCursorException"/> for a cursor it did not issue.
+    /// </summary>
+    public async Task<TimelineAnswer> TimelineAsync(
+        DateOnly? from = null, DateOnly? to = null, IReadOnlyCollection<string>? types = null, string? entity = null,
+        string? cursor = null, int limit = 100, DateTimeOffset? knownAt = null, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPageSize);
+        (DateOnly Earliest, DateOnly Latest, long Position)? after = cursor is null ? null : Cursors.ReadTimeline(cursor);
+
+        await using var snapshot = await OpenAsync(ct);
+        await using var command = snapshot.Command($$"""
+            SELECT {{ClaimColumns.Select}}, type, stream_id, title, recorded_at, earliest, latest
+              FROM {schema}.chr_timeline
+             WHERE {{ClaimColumns.KnownAt("$1")}}
+               AND ($2::date IS NULL OR latest >= $2)
+               AND ($3::date IS NULL OR earliest <= $3)
+               AND ($4::text[] IS NULL OR type = ANY($4))
+               AND ($5::text IS NULL OR stream_id = $5)
+               AND ($6::date IS NULL OR (earliest, latest, position) > ($6, $7, $8))
+             ORDER BY earliest, latest, position
+             LIMIT $9
+            """,
+            Sql.Instant(knownAt), Sql.Day(from), Sql.Day(to), Sql.Texts(types is { Count: > 0 } ? types : null), Sql.Text(entity),
+            Sql.Day(after?.Earliest), Sql.Day(after?.Latest), Sql.Number(after?.Position), Sql.Number(limit + 1));
+
+        var items = new List<(TimelineItem Item, DateOnly Earliest, DateOnly Latest)>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var version = ClaimReader.Version(reader);
+                items.Add((new TimelineItem(version.EventId, reader.GetString(5), reader.GetString(6), version.On, reader.GetString(7),
+                    version.Rank, reader.GetFieldValue<DateTimeOffset>(8), version.Position, version.EventIds),
+                    reader.GetFieldValue<DateOnly>(9), reader.GetFieldValue<DateOnly>(10)));
+            }
+        }
+
+        var page = items.Take(limit).ToList();
+        var next = items.Count > limit ? Cursors.Timeline(page[^1].Earliest, page[^1].Latest, page[^1].Item.Position) : null;
+        return new TimelineAnswer(Basis(snapshot, null, knownAt), page.Select(i => i.Item).ToList(), next);
+    }
+}

@@ -1,0 +1,73 @@
+using CstoChronicle.Domain.Queries.Answers;
+using CstoChronicle.Domain.Queries.PointInTime;
+using Npgsql;
+
+namespace CstoChronicle.Domain.Queries;
+
+/// <summary>
+/// The chronicle's read side. Every query reads the projection tables (never the event log) in one snapshot and
+/// echoes its basis. asOf is a historical day (default: today); knownAt a recorded instant (default: everything
+/// recorded, reported as now): a past knownAt answers what the service said then, before later corrections.
+/// A point-in-time query reads all claims of its own kind, also those after asOf: a preferred claim dated later
+/// still outranks a normal one of the same fact. Its cost follows the claims of that kind, not the log.
+/// </summary>
+public sealed partial class ChronicleQueries(NpgsqlDataSource dataSource, string schema, TimeProvider time)
+{
+    public async Task<MembersAnswer> MembersAsync(DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken ct = default)
+    {
+        var day = asOf ?? Today;
+        await using var snapshot = await OpenAsync(ct);
+        var claims = await ClaimReader.MembershipAsync(snapshot, knownAt, ct);
+        return new MembersAnswer(Basis(snapshot, day, knownAt), MembershipFold.MembersOn(claims, day));
+    }
+
+    public async Task<SecretaryGeneralAnswer> SecretaryGeneralAsync(DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken ct = default)
+    {
+        var day = asOf ?? Today;
+        await using var snapshot = await OpenAsync(ct);
+        var claims = await ClaimReader.SecretaryGeneralAsync(snapshot, knownAt, ct);
+        return new SecretaryGeneralAnswer(Basis(snapshot, day, knownAt), SecretaryGeneralFold.HolderOn(claims, day));
+    }
+
+    public async Task<ChairmanshipAnswer> ChairmanshipAsync(DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken ct = default)
+    {
+        var day = asOf ?? Today;
+        await using var snapshot = await OpenAsync(ct);
+        var claims = await ClaimReader.ChairmanshipAsync(snapshot, knownAt, ct);
+        return new ChairmanshipAnswer(Basis(snapshot, day, knownAt), ChairmanshipFold.ChairOn(claims, day));
+    }
+
+    public async Task<BodiesAnswer> BodiesAsync(DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken ct = default)
+    {
+        var day = asOf ?? Today;
+        await using var snapshot = await OpenAsync(ct);
+        var claims = await ClaimReader.BodiesAsync(snapshot, knownAt, ct);
+        return new BodiesAnswer(Basis(snapshot, day, knownAt), BodiesFold.BodiesOn(claims, day));
+    }
+
+    public async Task<DocumentsAnswer> DocumentsAsync(DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken ct = default)
+    {
+        var day = asOf ?? Today;
+        await using var snapshot = await OpenAsync(ct);
+        var claims = await ClaimReader.DocumentsAsync(snapshot, knownAt, ct);
+        return new DocumentsAnswer(Basis(snapshot, day, knownAt), DocumentsFold.DocumentsOn(claims, day));
+    }
+
+    /// <summary>Changes in membership, the office of Secretary General and the chairmanship from <paramref name="from"/> to <paramref name="to"/> inclusive.</summary>
+    public async Task<ChangesAnswer> ChangesAsync(DateOnly from, DateOnly to, DateTimeOffset? knownAt = null, CancellationToken ct = default)
+    {
+        if (to < from) throw new ArgumentException($"The end {to:yyyy-MM-dd} is before the start {from:yyyy-MM-dd}.", nameof(to));
+        await using var snapshot = await OpenAsync(ct);
+        var membership = await ClaimReader.MembershipAsync(snapshot, knownAt, ct);
+        var office = await ClaimReader.SecretaryGeneralAsync(snapshot, knownAt, ct);
+        var chair = await ClaimReader.ChairmanshipAsync(snapshot, knownAt, ct);
+        return new ChangesAnswer(Basis(snapshot, null, knownAt), from, to, ChangesFold.Between(membership, office, chair, from, to));
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    private Task<ReadSnapshot> OpenAsync(CancellationToken ct) => ReadSnapshot.OpenAsync(dataSource, schema, ct);
+
+    private QueryBasis Basis(ReadSnapshot snapshot, DateOnly? asOf, DateTimeOffset? knownAt) =>
+        new(asOf, (knownAt ?? time.GetUtcNow()).ToUniversalTime(), snapshot.Position);
+}

@@ -1,0 +1,48 @@
+using CstoChronicle.Domain.Events;
+using CstoChronicle.Domain.Sources;
+using CstoChronicle.EventStore;
+
+namespace CstoChronicle.Domain.Validation;
+
+/// <summary>
+/// Every check a fact passes before it is appended: its own fields, that each cited source is registered, and the
+/// rules of its entity's stream (membership, the office, lifecycles), decided on that stream alone.
+/// </summary>
+public sealed class EventValidator(IEventStore store, KnownStates? states = null)
+{
+    public KnownStates States { get; } = states ?? KnownStates.Default;
+
+    /// <summary>The fact's own fields and its citations; the stream rules come after, in <see cref="CheckAgainstStream"/>.</summary>
+    public async Task<IReadOnlyList<ValidationError>> CheckAsync(HistoricalEvent fact, CancellationToken ct = default)
+    {
+        var errors = EventFieldRules.Check(fact, States);
+        if (errors.Count > 0) return errors;
+        return await CheckSourcesRegisteredAsync(fact.Sources, ct);
+    }
+
+    public async Task<IReadOnlyList<ValidationError>> CheckSourcesRegisteredAsync(IReadOnlyList<Citation> sources, CancellationToken ct = default)
+    {
+        var errors = new List<ValidationError>();
+        var checkedIds = new Dictionary<string, bool>(StringComparer.Ordinal);
+        for (var i = 0; i < sources.Count; i++)
+        {
+            var id = sources[i].SourceId;
+            if (!checkedIds.TryGetValue(id, out var registered))
+                checkedIds[id] = registered = await store.GetStreamStateAsync(SourceRegistered.StreamPrefix + id, ct) is not null;
+            if (!registered)
+                errors.Add(new ValidationError($"sources[{i}].sourceId", $"source '{id}' is not registered: register it before citing it"));
+        }
+        return errors;
+    }
+
+    /// <summary>The stream rules, against the stream's standing facts; <paramref name="replacing"/> is left out (a correction's target).</summary>
+    public static IReadOnlyList<ValidationError> CheckAgainstStream(HistoricalEvent fact, StreamHistory history, Guid? replacing = null)
+    {
+        var standing = history.Standing(replacing);
+        return [
+            .. MembershipRules.Check(fact, standing),
+            .. SecretaryGeneralRules.Check(fact, standing),
+            .. LifecycleRules.Check(fact, standing),
+        ];
+    }
+}

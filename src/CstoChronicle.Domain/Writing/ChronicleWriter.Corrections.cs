@@ -1,0 +1,96 @@
+using System.Text.Json;
+using CstoChronicle.Domain.Events;
+using CstoChronicle.Domain.Serialization;
+using CstoChronicle.Domain.Sources;
+using CstoChronicle.Domain.Validation;
+using CstoChronicle.EventStore;
+
+namespace CstoChronicle.Domain.Writing;
+
+// Corrections and retractions never touch the stored fact: they are appended to the fact's own stream, so reading
+// the stream (and any view as of a knownAt) shows the fact before and after.
+public sealed partial class ChronicleWriter
+{
+    /// <summary>
+    /// Supersedes a fact with <paramref name="replacement"/>: the full corrected data, of the target's type and entity,
+    /// validated as a new fact would be (against the stream without the target). A retracted fact cannot be corrected.
+    /// </summary>
+    public async Task<WriteOutcome> CorrectAsync(Guid targetEventId, string reason, IReadOnlyList<Citation> sources, JsonElement replacement,
+        string recordedBy, ExpectedVersion? expectedVersion = null, string? correlationId = null, CancellationToken ct = default)
+    {
+        var errors = CheckAmendment(reason, sources, recordedBy);
+        var target = await _store.ReadEventAsync(targetEventId, ct);
+        if (target is null) return new WriteOutcome.TargetNotFound(targetEventId);
+        if (!EventTypeRegistry.TryGetType(target.Type, out var targetType) || !EventTypeRegistry.IsHistorical(target.Type))
+            return new WriteOutcome.Rejected("target", $"event {targetEventId} is a {target.Type}, not a historical fact: only facts can be corrected");
+
+        var payload = EventPayloadReader.Read(targetType, replacement);
+        var corrected = payload.Value;
+        errors.AddRange(payload.Errors.Select(Replacement));
+        if (corrected is not null)
+        {
+            errors.AddRange(EventFieldRules.Check(corrected, _validator.States).Select(Replacement));
+            if (corrected.StreamId != target.StreamId)
+                errors.Add(new ValidationError("replacement", $"the replacement concerns '{corrected.StreamId}' but the fact belongs to " +
+                    $"'{target.StreamId}': retract it and record a new fact instead"));
+        }
+        if (errors.Count == 0) errors.AddRange(await _validator.CheckSourcesRegisteredAsync(sources, ct));
+        if (errors.Count == 0) errors.AddRange((await _validator.CheckSourcesRegisteredAsync(corrected!.Sources, ct)).Select(Replacement));
+        if (errors.Count > 0) return new WriteOutcome.Rejected(errors);
+
+        var normalized = JsonSerializer.SerializeToElement(corrected, targetType, ChronicleJson.Options);
+        var correction = new EventCorrected(targetEventId, reason, sources, normalized);
+        return await _appender.AppendAsync(target.StreamId, expectedVersion, Amendment(correction, targetEventId, reason, recordedBy, correlationId),
+            history =>
+            {
+                if (history.Find(targetEventId) is { RetractedBy: { } retraction })
+                    return new WriteOutcome.Rejected("target", $"event {targetEventId} was retracted (by {retraction}) and cannot be corrected");
+                var streamErrors = EventValidator.CheckAgainstStream(corrected!, history, replacing: targetEventId);
+                return streamErrors.Count > 0 ? new WriteOutcome.Rejected(streamErrors.Select(Replacement).ToList()) : null;
+            }, ct);
+    }
+
+    public Task<WriteOutcome> CorrectAsync(Guid targetEventId, string reason, IReadOnlyList<Citation> sources, HistoricalEvent replacement,
+        string recordedBy, ExpectedVersion? expectedVersion = null, string? correlationId = null, CancellationToken ct = default) =>
+        CorrectAsync(targetEventId, reason, sources, JsonSerializer.SerializeToElement(replacement, replacement.GetType(), ChronicleJson.Options),
+            recordedBy, expectedVersion, correlationId, ct);
+
+    /// <summary>Withdraws a fact: it stays in its stream, marked retracted, with the reason and sources for doing so.</summary>
+    public async Task<WriteOutcome> RetractAsync(Guid targetEventId, string reason, IReadOnlyList<Citation> sources,
+        string recordedBy, ExpectedVersion? expectedVersion = null, string? correlationId = null, CancellationToken ct = default)
+    {
+        var errors = CheckAmendment(reason, sources, recordedBy);
+        var target = await _store.ReadEventAsync(targetEventId, ct);
+        if (target is null) return new WriteOutcome.TargetNotFound(targetEventId);
+        if (!EventTypeRegistry.IsHistorical(target.Type))
+            return new WriteOutcome.Rejected("target", $"event {targetEventId} is a {target.Type}, not a historical fact: only facts can be retracted");
+        if (errors.Count == 0) errors.AddRange(await _validator.CheckSourcesRegisteredAsync(sources, ct));
+        if (errors.Count > 0) return new WriteOutcome.Rejected(errors);
+
+        var retraction = new EventRetracted(targetEventId, reason, sources);
+        return await _appender.AppendAsync(target.StreamId, expectedVersion, Amendment(retraction, targetEventId, reason, recordedBy, correlationId),
+            history => history.Find(targetEventId) is { RetractedBy: { } earlier }
+                ? new WriteOutcome.Rejected("target", $"event {targetEventId} is already retracted (by {earlier})")
+                : null,
+            ct);
+    }
+
+    private static List<ValidationError> CheckAmendment(string reason, IReadOnlyList<Citation> sources, string recordedBy)
+    {
+        var errors = new List<ValidationError>();
+        if (string.IsNullOrWhiteSpace(reason)) errors.Add(new("reason", "is required: why the fact is corrected or retracted"));
+        if (string.IsNullOrWhiteSpace(recordedBy)) errors.Add(new("recordedBy", "is required: who records this"));
+        errors.AddRange(EventFieldRules.CheckCitations(sources));
+        return errors;
+    }
+
+    private static NewEvent Amendment(object amendment, Guid target, string reason, string recordedBy, string? correlationId)
+    {
+        var (type, json) = EventTypeRegistry.Serialize(amendment);
+        return new NewEvent(Guid.CreateVersion7(), type, json,
+            new EventMetadata(RecordedBy: recordedBy, CorrelationId: correlationId, CausationId: target.ToString(), Reason: reason));
+    }
+
+    private static ValidationError Replacement(ValidationError error) =>
+        error with { Field = error.Field.Length == 0 ? "replacement" : "replacement." + error.Field };
+}

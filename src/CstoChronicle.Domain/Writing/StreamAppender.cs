@@ -1,0 +1,50 @@
+using CstoChronicle.Domain.Validation;
+using CstoChronicle.EventStore;
+
+namespace CstoChronicle.Domain.Writing;
+
+/// <summary>
+/// Decide-then-append on one stream, aggregate style: read and fold the stream, let the caller decide on it, then
+/// append at exactly the version that was read, so no concurrent write can slip between the decision and the append.
+/// When the caller named no version, a lost race is decided again on the new stream.
+/// </summary>
+internal sealed class StreamAppender(IEventStore store)
+{
+    private const int Attempts = 5;
+
+    public async Task<WriteOutcome> AppendAsync(
+        string streamId, ExpectedVersion? expected, NewEvent newEvent, Func<StreamHistory, WriteOutcome?> decide, CancellationToken ct)
+    {
+        var pinned = expected is { IsAny: false } ? expected : null;
+        for (var attempt = 1; ; attempt++)
+        {
+            var history = await StreamHistory.ReadAsync(store, streamId, ct);
+            if (pinned is { } wanted && !IsAt(wanted, history.Version))
+                return new WriteOutcome.VersionConflict(streamId, wanted, history.Version);
+            // A concurrent writer of the very same event (two nodes importing at once) won the race: that is a repeat, not a conflict.
+            if (history.FindRecorded(newEvent.EventId) is { } stored) return WriteOutcome.Written.From(stored, alreadyRecorded: true);
+            if (decide(history) is { } refusal) return refusal;
+
+            var at = pinned ?? (history.Version == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exact(history.Version));
+            try
+            {
+                var result = await store.AppendAsync(streamId, at, [newEvent], ct);
+                return WriteOutcome.Written.From(result.Events[0], result.WasReplay);
+            }
+            catch (WrongExpectedVersionException) when (pinned is null && attempt < Attempts)
+            {
+            }
+            catch (WrongExpectedVersionException conflict)
+            {
+                return new WriteOutcome.VersionConflict(streamId, conflict.Expected, conflict.ActualVersion);
+            }
+            catch (EventIdConflictException)
+            {
+                return new WriteOutcome.Rejected("eventId", $"event id {newEvent.EventId} is already used by another event");
+            }
+        }
+    }
+
+    private static bool IsAt(ExpectedVersion expected, long version) =>
+        expected.IsNoStream ? version == 0 : expected.Value == version;
+}

@@ -1,0 +1,42 @@
+using CstoChronicle.Domain.Events;
+using CstoChronicle.Domain.Sources;
+using CstoChronicle.Domain.Writing;
+using CstoChronicle.EventStore;
+
+namespace CstoChronicle.Domain.Tests.Infrastructure;
+
+/// <summary>One test's store and writer, with helpers to set the scene and to look at what was written.</summary>
+public sealed class TestChronicle(PostgresEventStore store)
+{
+    public const string SourceId = "test-source";
+    public const string Editor = "editor@test";
+
+    public PostgresEventStore Store { get; } = store;
+    public ChronicleWriter Writer { get; } = new(store);
+
+    public static Source TestSource { get; } = new(SourceId, "A source for tests", "Tests", "https://example.org/test", null, "2024-01-01", "en");
+
+    public async Task RegisterTestSourceAsync() =>
+        (await Writer.RegisterSourceAsync(TestSource, Editor)).ShouldBeOfType<WriteOutcome.Written>();
+
+    /// <summary>Records facts that must be accepted; returns their event ids.</summary>
+    public async Task<Guid[]> GivenAsync(params HistoricalEvent[] facts)
+    {
+        var ids = new List<Guid>();
+        foreach (var fact in facts)
+        {
+            var outcome = await Writer.RecordAsync(fact, Editor);
+            ids.Add(outcome.ShouldBeOfType<WriteOutcome.Written>($"the scene's fact {fact} was not written: {outcome}").EventId);
+        }
+        return [.. ids];
+    }
+
+    public Task<long> HeadAsync() => Store.GetHeadPositionAsync();
+
+    public async Task<List<RecordedEvent>> StreamAsync(string streamId)
+    {
+        var events = new List<RecordedEvent>();
+        await foreach (var e in Store.ReadStreamAsync(streamId)) events.Add(e);
+        return events;
+    }
+}

@@ -1,0 +1,80 @@
+using CstoChronicle.Domain.Dates;
+using static CstoChronicle.Domain.Tests.Queries.PointInTime.Facts;
+
+namespace CstoChronicle.Domain.Tests.Queries;
+
+/// <summary>The Secretary General and the chairmanship on the real dataset (data/events/secretaries-general.json, chairmanship.json).</summary>
+public class OfficeAndChairQueryTests(DatasetFixture db) : IClassFixture<DatasetFixture>
+{
+    [Fact]
+    public async Task On_2017_03_01_Valery_Semerikov_is_acting_Secretary_General_since_1_January_2017()
+    {
+        // seed-000: Bordyuzha's term "ends on December 31, 2016"; sputnik-am-2017-01-01: Semerikov acting "с 1 января 2017 года".
+        var answer = await db.Chronicle.Queries.SecretaryGeneralAsync(Day("2017-03-01"));
+
+        var holder = answer.Holder.ShouldNotBeNull();
+        holder.PersonId.ShouldBe("valery-semerikov");
+        holder.Name.ShouldBe("Valery Semerikov");
+        holder.Acting.ShouldBeTrue();
+        holder.Since.Text.ShouldBe("2017-01-01");
+        holder.Certainty.ShouldBe(Certainty.Certain);
+        holder.EventIds.ShouldContain(db.Data.Id("semerikov-acting-2017"));
+    }
+
+    [Theory]
+    [InlineData("2003-04-28", "nikolai-bordyuzha", false)]
+    [InlineData("2016-12-31", "nikolai-bordyuzha", false)]
+    [InlineData("2017-05-02", "yuri-khachaturov", false)]
+    [InlineData("2018-11-02", "valery-semerikov", true)]
+    [InlineData("2019-06-01", "valery-semerikov", true)]
+    [InlineData("2020-01-01", "stanislav-zas", false)]
+    [InlineData("2023-01-01", "imangali-tasmagambetov", false)]
+    [InlineData("2026-01-01", "taalatbek-masadykov", false)]
+    public async Task The_Secretary_General_on_a_day_follows_the_succession_in_the_data(string day, string personId, bool acting)
+    {
+        // Sources per fact in secretaries-general.json, e.g. belta-2019-11-28 for Zas, from 1 January 2020.
+        var holder = (await db.Chronicle.Queries.SecretaryGeneralAsync(Day(day))).Holder.ShouldNotBeNull();
+
+        holder.PersonId.ShouldBe(personId);
+        holder.Acting.ShouldBe(acting);
+    }
+
+    [Fact]
+    public async Task Before_the_first_Secretary_General_was_appointed_the_office_has_no_holder()
+    {
+        (await db.Chronicle.Queries.SecretaryGeneralAsync(Day("2003-04-27"))).Holder.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task On_2013_01_01_Kyrgyzstan_chairs_since_19_December_2012()
+    {
+        // tass-2012-11-12: "Kyrgyzstan will assume the presidency in the Organisation from Kazakhstan on December 19".
+        var chair = (await db.Chronicle.Queries.ChairmanshipAsync(Day("2013-01-01"))).Chair.ShouldNotBeNull();
+
+        chair.State.ShouldBe("KGZ");
+        chair.Name.ShouldBe("Kyrgyzstan");
+        chair.Since.Text.ShouldBe("2012-12-19");
+        chair.Certainty.ShouldBe(Certainty.Certain);
+        chair.EventIds.ShouldBe([db.Data.Id("chair-kgz-2012-12-19")]);
+    }
+
+    [Fact]
+    public async Task In_mid_2018_Kazakhstans_chairmanship_dated_only_2018_is_possible()
+    {
+        // seed-002: "In 2018, Kazakhstan assumed the role of chair".
+        var chair = (await db.Chronicle.Queries.ChairmanshipAsync(Day("2018-06-01"))).Chair.ShouldNotBeNull();
+
+        chair.State.ShouldBe("KAZ");
+        chair.Certainty.ShouldBe(Certainty.Possible);
+    }
+
+    [Fact]
+    public async Task In_2025_Kyrgyzstan_chairs_from_1_January()
+    {
+        // euromedia24-2025-01 and 24kg-2024-11-28: Kyrgyzstan takes over from Kazakhstan on 1 January 2025.
+        var chair = (await db.Chronicle.Queries.ChairmanshipAsync(Day("2025-06-01"))).Chair.ShouldNotBeNull();
+
+        chair.State.ShouldBe("KGZ");
+        chair.Since.Text.ShouldBe("2025-01-01");
+    }
+}

@@ -1,0 +1,60 @@
+using CstoChronicle.Domain.Queries;
+using CstoChronicle.Domain.Queries.Answers;
+using CstoChronicle.Domain.Sources;
+using static CstoChronicle.Domain.Tests.Queries.PointInTime.Facts;
+
+namespace CstoChronicle.Domain.Tests.Queries;
+
+public class TimelineQueryTests(DatasetFixture db) : IClassFixture<DatasetFixture>
+{
+    [Fact]
+    public async Task Appointments_of_Secretaries_General_come_in_historical_order()
+    {
+        // secretaries-general.json: Bordyuzha 2003, Khachaturov 2017, Zas 2020, Tasmagambetov 2023, Masadykov 2026.
+        var answer = await db.Chronicle.Queries.TimelineAsync(types: ["SecretaryGeneralAppointed"]);
+
+        answer.Items.Select(i => i.On.Text).ShouldBe(["2003-04-28", "2017-05-02", "2020-01-01", "2023-01-01", "2026-01-01"]);
+        answer.Items[0].Title.ShouldBe("Nikolai Bordyuzha appointed Secretary General");
+        answer.Items[0].EventId.ShouldBe(db.Data.Id("bordyuzha-appointed-2003"));
+        answer.NextCursor.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Paging_by_cursor_returns_every_event_of_a_range_once_in_order()
+    {
+        var whole = await db.Chronicle.Queries.TimelineAsync(from: Day("2012-01-01"), to: Day("2013-12-31"), limit: 500);
+        var paged = new List<TimelineItem>();
+        string? cursor = null;
+        do
+        {
+            var page = await db.Chronicle.Queries.TimelineAsync(from: Day("2012-01-01"), to: Day("2013-12-31"), cursor: cursor, limit: 3);
+            page.Items.Count.ShouldBeLessThanOrEqualTo(3);
+            paged.AddRange(page.Items);
+            cursor = page.NextCursor;
+        } while (cursor is not null);
+
+        whole.Items.Count.ShouldBeGreaterThan(6);
+        paged.Select(i => i.EventId).ShouldBe(whole.Items.Select(i => i.EventId));
+        whole.Items.Select(i => i.EventId).ShouldContain(db.Data.Id("uzb-membership-suspended-2012-12-19"));
+        whole.Items.Select(i => i.EventId).ShouldContain(db.Data.Id("chair-rus-2013-09-23"));
+    }
+
+    [Fact]
+    public async Task The_timeline_of_one_entity_lists_every_claim_with_its_rank()
+    {
+        var answer = await db.Chronicle.Queries.TimelineAsync(entity: "UZB");
+
+        answer.Items.Count.ShouldBe(6);
+        answer.Items.ShouldAllBe(i => i.Entity == "UZB");
+        answer.Items.Single(i => i.EventId == db.Data.Id("uzb-quit-2012-06-28-claim")).Rank.ShouldBe(ClaimRank.Deprecated);
+    }
+
+    [Theory]
+    [InlineData("not a cursor")]
+    [InlineData("dDF8MjAxMi0xMy0wMXwyMDEyLTAxLTAxfDE")]
+    [InlineData("YTF8NQ")]
+    public async Task A_cursor_the_service_did_not_issue_is_refused(string cursor)
+    {
+        await Should.ThrowAsync<InvalidCursorException>(() => db.Chronicle.Queries.TimelineAsync(cursor: cursor));
+    }
+}

@@ -1,0 +1,27 @@
+// The API the runner started: its address and the editor key it was configured with.
+
+export function baseUrl() {
+  const url = process.env.CHRONICLE_BASE_URL;
+  if (!url) throw new Error('CHRONICLE_BASE_URL is not set: run the specs through tests/browser/run.sh');
+  return url;
+}
+
+export async function getJson(pathAndQuery) {
+  const response = await fetch(new URL(pathAndQuery, baseUrl()), { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`GET ${pathAndQuery}: HTTP ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** POSTs JSON with the editor key; answers the parsed body, throws on any non-2xx. */
+export async function postAsEditor(pathAndQuery, body) {
+  const key = process.env.CHRONICLE_EDITOR_KEY;
+  if (!key) throw new Error('CHRONICLE_EDITOR_KEY is not set: run the specs through tests/browser/run.sh');
+  const response = await fetch(new URL(pathAndQuery, baseUrl()), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${key}` },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`POST ${pathAndQuery}: HTTP ${response.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
