@@ -69,6 +69,7 @@ public static class PlatformSetup
     {
         ChronicleJson.Configure(options);
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.RespectRequiredConstructorParameters = true;
         options.Converters.Add(new UtcInstantConverter());
         options.AllowDuplicateProperties = false;
         // Nulls are written: "holder": null says the office was vacant, which a missing field does not.

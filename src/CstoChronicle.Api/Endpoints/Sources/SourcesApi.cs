@@ -18,7 +18,8 @@ public sealed record SourceResponse(long Position, Source Source, IReadOnlyList<
 
 /// <summary>A source to register once: a slug id, a title, and where to read it (url or seedFile).</summary>
 public sealed record RegisterSourceRequest(
-    string Id, string Title, string? Publisher, string? Url, string? SeedFile, string? Published, string Language);
+    string Id, string Title, string Language,
+    string? Publisher = null, string? Url = null, string? SeedFile = null, string? Published = null);
 
 /// <summary>The register of sources every claim cites.</summary>
 public static class SourcesApi
