@@ -1,4 +1,5 @@
 using CstoChronicle.Api.Endpoints;
+using CstoChronicle.Api.Notifications;
 using CstoChronicle.Api.Platform;
 using CstoChronicle.Api.Security;
 
@@ -6,10 +7,12 @@ if (KeyCommands.IsInvoked(args)) return await KeyCommands.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddChroniclePlatform();
+builder.Services.AddChronicleNotifications(builder.Configuration);
 
 var app = builder.Build();
 app.UseChroniclePlatform();
 app.MapChronicleApi();
+app.MapNotificationsApi();
 app.MapTimelinePage();
 
 await app.RunAsync();

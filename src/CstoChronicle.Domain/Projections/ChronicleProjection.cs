@@ -36,7 +36,7 @@ public sealed class ChronicleProjection : IProjection
     private static async Task ApplyAsync(ProjectionContext context, RecordedEvent recorded, CancellationToken ct)
     {
         var log = new LogEntry(recorded);
-        switch (ProjectedEventTypes.Read(recorded.Type, recorded.Data))
+        switch (StoredEvents.Read(recorded.Type, recorded.Data))
         {
             case HistoricalEvent fact:
                 await log.Describe(fact).InsertAsync(context, ct);
@@ -66,7 +66,7 @@ public sealed class ChronicleProjection : IProjection
         ProjectionContext context, RecordedEvent recorded, EventCorrected correction, LogEntry log, CancellationToken ct)
     {
         var targetType = await CorrectionTargets.TypeOfAsync(context, correction.Target, ct);
-        var replacement = targetType is null ? null : ProjectedEventTypes.ReadAs(targetType, correction.Replacement);
+        var replacement = targetType is null ? null : StoredEvents.ReadFact(targetType, correction.Replacement);
         await log.Correcting(correction.Target, correction.Reason, replacement).InsertAsync(context, ct);
         await WriteCitationsAsync(context, recorded.EventId, [.. correction.Sources, .. replacement?.Sources ?? []], ct);
         if (replacement is null) return;

@@ -78,7 +78,7 @@ public class EventQueryTests(DatasetFixture db) : IClassFixture<DatasetFixture>
     {
         var answer = await db.Chronicle.Queries.SourcesAsync();
 
-        answer.Sources.Count.ShouldBe(db.Data.SourceCount);
+        answer.Sources.Count.ShouldBe(db.Data.Report.Sources);
         answer.Sources.Select(s => s.Id).ShouldContain("seed-000");
     }
 

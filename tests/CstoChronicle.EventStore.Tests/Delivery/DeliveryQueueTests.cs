@@ -29,7 +29,9 @@ public sealed class DeliveryQueueTests(PostgresSchemaFixture db) : IClassFixture
             appended.Add(result.Events[0]);
         }
 
-        await Eventually.HoldsAsync(() => transport.RequestsFor(all.Id).Count >= 5 && transport.RequestsFor(onlyB.Id).Count >= 3, "every delivery");
+        await Eventually.HoldsAsync(async () =>
+            (await Log.ListAsync(all.Id, 100)).Count(d => d.State == DeliveryStates.Delivered) == 5 &&
+            (await Log.ListAsync(onlyB.Id, 100)).Count(d => d.State == DeliveryStates.Delivered) == 3, "every delivery recorded");
         await harness.StopAsync();
         transport.RequestsFor(all.Id).Select(r => r.MessageId).ShouldBe(appended.Select(e => e.EventId));
         transport.RequestsFor(onlyB.Id).Select(r => r.Position).ShouldBe(appended.Where(e => e.Type == "B").Select(e => e.Position));

@@ -19,8 +19,8 @@ export async function launchBrowser() {
  * A fresh page (its own context) that records every script error and failed request, so
  * that a spec can assert the page ran cleanly.
  */
-export async function openPage(browser, pathAndQuery, { width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'en-GB', timezoneId: 'UTC' });
+export async function openPage(browser, pathAndQuery, { width = 1280, height = 900, bypassCSP = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'en-GB', timezoneId: 'UTC', bypassCSP });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const problems = [];

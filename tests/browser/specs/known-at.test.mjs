@@ -10,7 +10,8 @@ test('a knownAt before anything was recorded shows no members, and Latest brings
   const { page, context, problems } = await openPage(browser, '/?asOf=2006-12-31&knownAt=2000-01-01T00:00:00Z');
   await waitForAnswer(page);
 
-  assert.equal(await page.inputValue('#known-at'), '2000-01-01T00:00:00');
+  // Chromium leaves out zero seconds in a datetime-local value.
+  assert.match(await page.inputValue('#known-at'), /^2000-01-01T00:00(:00)?$/);
   assert.match(await page.locator('#members-summary').innerText(), /No member states/);
   assert.equal(await page.locator('#members li.member').count(), 0);
   assert.match(await page.locator('#as-of-heading').innerText(), /as recorded at 2000-01-01 00:00:00 UTC/);

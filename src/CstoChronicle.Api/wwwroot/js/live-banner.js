@@ -31,7 +31,7 @@ export function createLiveBanner(banner, { onGoToDate, onShowLatest }) {
   function arrivalItem(event) {
     const goTo = edtfBounds(event.on).latest;
     return el('li', {},
-      `${describeEdtf(event.on)}: ${describeEvent(event)} `,
+      event.on ? `${describeEdtf(event.on)}: ${describeEvent(event)} ` : `${describeEvent(event)} `,
       goTo ? el('button', { type: 'button', class: 'link-button', onclick: () => onGoToDate(goTo) }, 'Go to this date') : null);
   }
 

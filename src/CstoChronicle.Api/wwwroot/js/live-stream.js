@@ -3,6 +3,8 @@
 // sends the last one back as Last-Event-ID when it reconnects, so nothing is missed.
 
 const STREAM_URL = '/api/v1/stream';
+// Registering a source is bookkeeping, not history: the page does not tell of it.
+const NOT_SHOWN = new Set(['SourceRegistered']);
 
 /**
  * Opens the stream after `afterPosition` (the position the page's answers were read at,
@@ -32,9 +34,11 @@ function readCloudEvent(message) {
     return null;
   }
   if (!cloudEvent || typeof cloudEvent !== 'object') return null;
+  const type = String(cloudEvent.type ?? '').replace(/^.*\./, '');
+  if (NOT_SHOWN.has(type)) return null;
   return {
     id: cloudEvent.id,
-    type: cloudEvent.type,
+    type,
     // time is an RFC 3339 instant (the first day the date may mean); the EDTF text travels beside it.
     on: cloudEvent.historicaldate ?? cloudEvent.data?.on ?? String(cloudEvent.time ?? '').slice(0, 10),
     data: cloudEvent.data ?? {},

@@ -87,7 +87,7 @@ function receiveLiveEvent(event) {
   if (event.id !== undefined && event.id !== null) newEventIds.add(String(event.id));
   const showingEarlierRecord = Boolean(current.knownAt);
   banner.add(event, { showingEarlierRecord });
-  announce(`New event recorded: ${describeEvent(event)}, ${describeEdtf(event.on)}.`);
+  announce(`New event recorded: ${describeEvent(event)}${event.on ? `, ${describeEdtf(event.on)}` : ''}.`);
   if (showingEarlierRecord) return;
   window.clearTimeout(refreshTimer);
   refreshTimer = window.setTimeout(() => show({ announce: false, keepScroll: true }), REFRESH_DELAY_MS);

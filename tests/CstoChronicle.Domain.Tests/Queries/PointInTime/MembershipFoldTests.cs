@@ -1,5 +1,6 @@
 using CstoChronicle.Domain.Dates;
 using CstoChronicle.Domain.Events;
+using CstoChronicle.Domain.Projections.Claims;
 using CstoChronicle.Domain.Queries.Answers;
 using CstoChronicle.Domain.Queries.PointInTime;
 using CstoChronicle.Domain.Sources;
@@ -140,9 +141,9 @@ public class MembershipFoldTests
         var fact = Guid.NewGuid();
         var correction = Guid.NewGuid();
         var acceded = new StateAcceded("BLR", On("1993"), Cited);
-        var version = new Projections.Claims.ClaimVersion(fact, correction, 7, acceded.On, ClaimRank.Normal);
+        var version = new ClaimVersion(fact, correction, 7, acceded.On, ClaimRank.Normal);
 
-        var member = MembershipFold.MembersOn([new Projections.Claims.MembershipClaim(version, "BLR", Projections.Claims.MembershipChange.Acceded)], Day("1994-01-01"))
+        var member = MembershipFold.MembersOn([new MembershipClaim(version, "BLR", MembershipChange.Acceded)], Day("1994-01-01"))
             .ShouldHaveSingleItem();
 
         member.EventIds.ShouldBe([fact, correction]);

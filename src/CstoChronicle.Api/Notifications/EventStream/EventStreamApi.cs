@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using CstoChronicle.Api.Http;
+using CstoChronicle.EventStore;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace CstoChronicle.Api.Notifications.EventStream;
+
+/// <summary>GET /api/v1/stream: every new event as Server-Sent Events, resumable by position.</summary>
+public static class EventStreamApi
+{
+    public static IEndpointRouteBuilder MapEventStreamApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/v1/stream", Stream)
+            .WithName("StreamEvents")
+            .WithTags("Notifications")
+            .WithSummary("Events as Server-Sent Events: CloudEvents JSON, id = global position; resumes with Last-Event-ID or ?from=.")
+            .WithDescription("Without a position the stream starts at the head and sends new events only. `types` and `entities` take comma-separated lists. " +
+                             "A comment line is sent when the stream is idle, so proxies keep it open.");
+        return routes;
+    }
+
+    private static async Task<Results<ServerSentEventsResult<string>, ProblemHttpResult>> Stream(
+        HttpContext http,
+        EventStreamReader reader,
+        PostgresEventStore store,
+        IOptions<NotificationSettings> settings,
+        [AsParameters] StreamQuery query,
+        CancellationToken ct)
+    {
+        if (!StreamFilter.TryParse(new StringValues(query.Types), new StringValues(query.Entities), out var filter, out var error))
+            return TypedResults.Problem(Problems.InvalidParameter(error.Parameter, error.Message));
+
+        long after;
+        if (http.Request.Headers["Last-Event-ID"] is { Count: > 0 } lastEventId && !StringValues.IsNullOrEmpty(lastEventId))
+        {
+            if (!TryParsePosition(lastEventId.ToString(), out after))
+                return TypedResults.Problem(Problems.InvalidParameter("Last-Event-ID", "must be a position (a whole number, 0 or more) sent as an event id."));
+        }
+        else if (query.From is { } from)
+        {
+            if (!TryParsePosition(from, out after))
+                return TypedResults.Problem(Problems.InvalidParameter("from", "must be a position (a whole number, 0 or more)."));
+        }
+        else
+        {
+            after = await store.GetHeadPositionAsync(ct);
+        }
+
+        return TypedResults.ServerSentEvents(Items(http, reader.ReadAsync(after, filter, ct), settings.Value.HeartbeatInterval, after, ct));
+    }
+
+    /// <summary>
+    /// The events as SSE items, with heartbeat comments between them. SseItem cannot carry a comment, so the
+    /// comments are written straight to the response body while the formatter waits for the next item:
+    /// it writes and flushes each item before asking for the next, so the two never write at once.
+    /// </summary>
+    private static async IAsyncEnumerable<SseItem<string>> Items(
+        HttpContext http, IAsyncEnumerable<StreamedEvent> events, TimeSpan heartbeat, long after, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await WriteCommentAsync(http, $"after position {after}", ct);
+        await using var enumerator = events.GetAsyncEnumerator(ct);
+        var next = enumerator.MoveNextAsync().AsTask();
+        while (true)
+        {
+            using (var beat = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                var winner = await Task.WhenAny(next, Task.Delay(heartbeat, beat.Token));
+                if (winner != next)
+                {
+                    await WriteCommentAsync(http, "heartbeat", ct);
+                    continue;
+                }
+                await beat.CancelAsync();
+            }
+
+            bool hasItem;
+            try
+            {
+                hasItem = await next;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                yield break;
+            }
+            if (!hasItem) yield break;
+            var e = enumerator.Current;
+            yield return new SseItem<string>(e.CloudEvent) { EventId = e.Position.ToString(CultureInfo.InvariantCulture) };
+            next = enumerator.MoveNextAsync().AsTask();
+        }
+    }
+
+    private static async Task WriteCommentAsync(HttpContext http, string text, CancellationToken ct)
+    {
+        await http.Response.Body.WriteAsync(System.Text.Encoding.UTF8.GetBytes($": {text}\n\n"), ct);
+        await http.Response.Body.FlushAsync(ct);
+    }
+
+    private static bool TryParsePosition(string text, out long position) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out position);
+
+    public sealed record StreamQuery(string[]? Types, string[]? Entities, string? From);
+}

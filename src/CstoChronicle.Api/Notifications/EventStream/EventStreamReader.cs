@@ -1,0 +1,51 @@
+using System.Runtime.CompilerServices;
+using CstoChronicle.Api.Notifications.CloudEvents;
+using CstoChronicle.EventStore;
+using Microsoft.Extensions.Options;
+
+namespace CstoChronicle.Api.Notifications.EventStream;
+
+/// <summary>
+/// One client's events: the stored ones after its position up to the head, then the live ones from the hub.
+/// The client joins the hub before it reads the head, so every event after the head reaches its queue;
+/// events the queue holds at or below the head were already read from the store and are skipped. No gap,
+/// no duplicate, positions only grow.
+/// </summary>
+public sealed class EventStreamReader(PostgresEventStore store, LiveEventHub hub, IOptions<NotificationSettings> settings)
+{
+    private const int PageSize = 500;
+
+    public async IAsyncEnumerable<StreamedEvent> ReadAsync(long afterPosition, StreamFilter filter, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var live = await hub.JoinAsync(ct);
+        try
+        {
+            var head = await store.GetHeadPositionAsync(ct);
+            var position = afterPosition;
+            var storeFilter = new ReadAllFilter(filter.Types?.ToArray());
+            var caughtUp = position >= head;
+            while (!caughtUp)
+            {
+                var read = 0;
+                await foreach (var e in store.ReadAllAsync(position, storeFilter, PageSize, ct))
+                {
+                    read++;
+                    if (e.Position > head) { caughtUp = true; break; }
+                    position = e.Position;
+                    if (filter.Matches(e.Type, e.StreamId))
+                        yield return new StreamedEvent(e.Position, e.Type, e.StreamId, CloudEventJson.Write(e, settings.Value.Source));
+                }
+                caughtUp |= read < PageSize || position >= head;
+            }
+
+            var seen = Math.Max(head, afterPosition);
+            await foreach (var e in live.ReadAllAsync(ct))
+                if (e.Position > seen && filter.Matches(e.Type, e.StreamId))
+                    yield return e;
+        }
+        finally
+        {
+            hub.Leave(live);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+namespace CstoChronicle.Api.Notifications;
+
+/// <summary>The <c>Chronicle:Notifications</c> configuration section: the event stream.</summary>
+public sealed class NotificationSettings
+{
+    public const string Section = "Chronicle:Notifications";
+
+    /// <summary>A comment line is sent this often on an idle stream, so proxies keep it open.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The CloudEvents <c>source</c> of every event.</summary>
+    public string Source { get; set; } = "urn:csto-chronicle:events";
+}
+
+/// <summary>The <c>Chronicle:Webhooks</c> configuration section: targets, delivery and retries.</summary>
+public sealed class WebhookSettings
+{
+    public const string Section = "Chronicle:Webhooks";
+
+    /// <summary>Allows targets on private, loopback and link-local addresses (tests and closed networks only).</summary>
+    public bool AllowPrivateTargets { get; set; }
+
+    /// <summary>How long a receiver may take to answer one delivery.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public int MaxAttempts { get; set; } = 12;
+    public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromHours(6);
+    public int Concurrency { get; set; } = 8;
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Run the fan-out and the delivery worker in this process (every node may; one fans out at a time).</summary>
+    public bool DeliverFromThisNode { get; set; } = true;
+}

@@ -1,0 +1,44 @@
+using CstoChronicle.Api.Notifications.EventStream;
+using CstoChronicle.Api.Notifications.Webhooks;
+using CstoChronicle.EventStore;
+using CstoChronicle.EventStore.Delivery;
+using Npgsql;
+
+namespace CstoChronicle.Api.Notifications;
+
+/// <summary>The event stream (SSE) and webhooks: registration and endpoints.</summary>
+public static class NotificationsSetup
+{
+    public static IServiceCollection AddChronicleNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NotificationSettings>().Bind(configuration.GetSection(NotificationSettings.Section))
+            .Validate(s => s.HeartbeatInterval > TimeSpan.Zero, "Chronicle:Notifications:HeartbeatInterval must be positive")
+            .ValidateOnStart();
+        services.AddOptions<WebhookSettings>().Bind(configuration.GetSection(WebhookSettings.Section))
+            .Validate(s => s.MaxAttempts >= 1 && s.Concurrency >= 1 && s.Timeout > TimeSpan.Zero && s.PollInterval > TimeSpan.Zero,
+                "Chronicle:Webhooks needs MaxAttempts and Concurrency of 1 or more and positive Timeout and PollInterval")
+            .ValidateOnStart();
+
+        services.AddSingleton<LiveEventHub>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveEventHub>());
+        services.AddSingleton<EventStreamReader>();
+
+        services.AddSingleton<TargetUrlValidator>();
+        services.AddSingleton<HttpWebhookTransport>();
+        services.AddSingleton(provider => new DeliverySubscriptions(
+            provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<PostgresEventStore>().Options.Schema));
+        services.AddSingleton(provider => new DeliveryLog(
+            provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<PostgresEventStore>().Options.Schema));
+        services.AddSingleton(DeliveryFactory.FanOut);
+        services.AddSingleton(DeliveryFactory.Worker);
+        services.AddHostedService<DeliveryHost>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapEventStreamApi();
+        routes.MapSubscriptionsApi();
+        return routes;
+    }
+}

@@ -1,0 +1,117 @@
+using CstoChronicle.EventStore;
+using CstoChronicle.EventStore.Daemon;
+using CstoChronicle.EventStore.Delivery;
+using CstoChronicle.EventStore.Schema;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CstoChronicle.Api.Notifications.Webhooks;
+
+/// <summary>
+/// Migrates the delivery queue's tables at start-up, then runs the fan-out (which leads on one node at a
+/// time) and the delivery worker (on every node) until the process stops. A delivery cut off by the stop
+/// is rolled back and sent again by whichever node runs next.
+/// </summary>
+public sealed class DeliveryHost(
+    NpgsqlDataSource dataSource,
+    PostgresEventStore store,
+    DeliveryFanOut fanOut,
+    DeliveryWorker worker,
+    IOptions<WebhookSettings> settings,
+    ILogger<DeliveryHost> logger) : IHostedService
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _running = Task.CompletedTask;
+
+    /// <summary>
+    /// Migrates before the server listens, so the subscription endpoints find their tables. When PostgreSQL
+    /// cannot be reached the process still starts (readiness reports it) and the migration is retried.
+    /// </summary>
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var migrated = await TryMigrateAsync(ct);
+        _running = Task.Run(() => RunAsync(migrated, _stopping.Token), CancellationToken.None);
+    }
+
+    private async Task RunAsync(bool migrated, CancellationToken ct)
+    {
+        try
+        {
+            while (!migrated)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), ct);
+                migrated = await TryMigrateAsync(ct);
+            }
+            if (!settings.Value.DeliverFromThisNode)
+            {
+                logger.LogInformation("Webhook delivery is off on this node (Chronicle:Webhooks:DeliverFromThisNode=false).");
+                return;
+            }
+            await Task.WhenAll(fanOut.RunAsync(ct), worker.RunAsync(ct));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<bool> TryMigrateAsync(CancellationToken ct)
+    {
+        try
+        {
+            await new SchemaMigrator(dataSource, store.Options.Schema).MigrateAsync(DeliveryMigrations.Module, DeliveryMigrations.All, ct);
+            return true;
+        }
+        catch (NpgsqlException e) when (e is not PostgresException && !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Could not reach PostgreSQL to migrate the delivery queue; retrying.");
+            return false;
+        }
+    }
+
+    public async Task StopAsync(CancellationToken ct)
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            await _running.WaitAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}
+
+/// <summary>Builds the store-side delivery pieces from the API's settings.</summary>
+public static class DeliveryFactory
+{
+    public static DeliveryOptions Options(WebhookSettings settings) => new()
+    {
+        MaxAttempts = settings.MaxAttempts,
+        InitialBackoff = settings.InitialBackoff,
+        MaxBackoff = settings.MaxBackoff,
+        MaxRetryAfter = settings.MaxRetryAfter,
+        Concurrency = settings.Concurrency,
+        PollInterval = settings.PollInterval,
+        LeadershipRetryInterval = settings.PollInterval * 5,
+        LeaseCheckInterval = settings.PollInterval * 2,
+    };
+
+    public static DeliveryFanOut FanOut(IServiceProvider services)
+    {
+        var store = services.GetRequiredService<PostgresEventStore>();
+        var source = services.GetRequiredService<IOptions<NotificationSettings>>().Value.Source;
+        return new DeliveryFanOut(
+            services.GetRequiredService<NpgsqlDataSource>(), store.Options,
+            Options(services.GetRequiredService<IOptions<WebhookSettings>>().Value),
+            e => CloudEvents.CloudEventJson.Write(e, source),
+            store.Notifications,
+            services.GetRequiredService<ILogger<ProjectionDaemon>>());
+    }
+
+    public static DeliveryWorker Worker(IServiceProvider services) => new(
+        services.GetRequiredService<NpgsqlDataSource>(),
+        services.GetRequiredService<PostgresEventStore>().Options,
+        Options(services.GetRequiredService<IOptions<WebhookSettings>>().Value),
+        services.GetRequiredService<HttpWebhookTransport>(),
+        services.GetRequiredService<ILogger<DeliveryWorker>>());
+}

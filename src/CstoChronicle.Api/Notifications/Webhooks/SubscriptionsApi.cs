@@ -1,0 +1,107 @@
+using System.Globalization;
+using CstoChronicle.Api.Http;
+using CstoChronicle.Api.Notifications.EventStream;
+using CstoChronicle.Api.Security;
+using CstoChronicle.EventStore.Delivery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Primitives;
+
+namespace CstoChronicle.Api.Notifications.Webhooks;
+
+/// <summary>/api/v1/subscriptions: webhooks, their delivery log and dead letters. Editors and admins only.</summary>
+public static class SubscriptionsApi
+{
+    private const int DefaultLimit = 50;
+    private const int MaxLimit = 500;
+
+    public static IEndpointRouteBuilder MapSubscriptionsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/subscriptions").WithTags("Webhooks").RequireAuthorization(ChroniclePolicies.Editor);
+        group.MapPost("/", Create).WithName("CreateSubscription")
+            .WithSummary("Subscribe a URL to events; the answer shows the signing secret, once.");
+        group.MapGet("/", List).WithName("ListSubscriptions").WithSummary("Every subscription (without secrets).");
+        group.MapGet("/{id}", Get).WithName("GetSubscription").WithSummary("One subscription (without its secret).");
+        group.MapDelete("/{id}", Delete).WithName("DeleteSubscription").WithSummary("Stop delivering to a subscription.");
+        group.MapGet("/{id}/deliveries", Deliveries).WithName("ListDeliveries")
+            .WithSummary("The subscription's deliveries, newest first, each with its attempts; page back with ?before=.");
+        group.MapGet("/{id}/dead-letters", DeadLetters).WithName("ListDeadLetters")
+            .WithSummary("Deliveries that failed every attempt and were not replayed, newest first.");
+        group.MapPost("/{id}/dead-letters/{deliveryId}/replay", Replay).WithName("ReplayDeadLetter")
+            .WithSummary("Queue a dead letter again, at the end of the subscription's queue, with the same webhook-id.");
+        return routes;
+    }
+
+    private static async Task<Results<Created<CreatedSubscriptionResponse>, ProblemHttpResult>> Create(
+        CreateSubscriptionRequest request, TargetUrlValidator validator, DeliverySubscriptions subscriptions, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        if (await validator.ValidateAsync(request.Url, ct) is { } urlError) errors.Add(new FieldError("$.url", urlError));
+        if (!StreamFilter.TryParse(new StringValues(request.Types?.ToArray()), new StringValues(request.Entities?.ToArray()), out var filter, out var filterError))
+            errors.Add(new FieldError("$." + filterError.Parameter, filterError.Message));
+        if (request.Description is { Length: > 500 }) errors.Add(new FieldError("$.description", "is longer than 500 characters."));
+        if (errors.Count > 0) return TypedResults.Problem(Problems.Validation(errors));
+
+        var secret = WebhookSecret.Generate();
+        var created = await subscriptions.CreateAsync(new NewDeliverySubscription(
+            request.Url, secret, filter.Types?.Order(StringComparer.Ordinal).ToArray(), filter.Entities?.Order(StringComparer.Ordinal).ToArray(), request.Description), ct);
+        var shown = SubscriptionResponse.From(created);
+        return TypedResults.Created($"/api/v1/subscriptions/{created.Id}", new CreatedSubscriptionResponse(
+            shown.Id, shown.Url, shown.Types, shown.Entities, shown.Description, shown.State, shown.StateReason, shown.AfterPosition, shown.CreatedAt, secret));
+    }
+
+    private static async Task<Ok<IReadOnlyList<SubscriptionResponse>>> List(DeliverySubscriptions subscriptions, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<SubscriptionResponse>>((await subscriptions.ListAsync(ct)).Select(SubscriptionResponse.From).ToList());
+
+    private static async Task<Results<Ok<SubscriptionResponse>, ProblemHttpResult>> Get(string id, DeliverySubscriptions subscriptions, CancellationToken ct) =>
+        Guid.TryParse(id, out var guid) && await subscriptions.GetAsync(guid, ct) is { } found
+            ? TypedResults.Ok(SubscriptionResponse.From(found))
+            : NotFound(id);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, DeliverySubscriptions subscriptions, CancellationToken ct) =>
+        Guid.TryParse(id, out var guid) && await subscriptions.DeleteAsync(guid, ct)
+            ? TypedResults.NoContent()
+            : NotFound(id);
+
+    private static Task<Results<Ok<DeliveryPage>, ProblemHttpResult>> Deliveries(
+        string id, string? limit, string? before, DeliverySubscriptions subscriptions, DeliveryLog log, CancellationToken ct) =>
+        PageAsync(id, limit, before, subscriptions, (guid, size, beforeId) => log.ListAsync(guid, size, beforeId, ct), ct);
+
+    private static Task<Results<Ok<DeliveryPage>, ProblemHttpResult>> DeadLetters(
+        string id, string? limit, string? before, DeliverySubscriptions subscriptions, DeliveryLog log, CancellationToken ct) =>
+        PageAsync(id, limit, before, subscriptions, (guid, size, beforeId) => log.ListDeadLettersAsync(guid, size, beforeId, ct), ct);
+
+    private static async Task<Results<Accepted<DeliveryResponse>, ProblemHttpResult>> Replay(
+        string id, string deliveryId, DeliverySubscriptions subscriptions, DeliveryLog log, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var guid) || await subscriptions.GetAsync(guid, ct) is null) return NotFound(id);
+        if (!long.TryParse(deliveryId, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            return TypedResults.Problem(Problems.NotFound("dead letter", deliveryId));
+        return await log.ReplayAsync(guid, number, ct) is { } replay
+            ? TypedResults.Accepted($"/api/v1/subscriptions/{guid}/deliveries", DeliveryResponse.From(replay))
+            : TypedResults.Problem(Problems.NotFound("dead letter", deliveryId));
+    }
+
+    private static async Task<Results<Ok<DeliveryPage>, ProblemHttpResult>> PageAsync(
+        string id, string? limit, string? before, DeliverySubscriptions subscriptions,
+        Func<Guid, int, long?, Task<IReadOnlyList<DeliveryRecord>>> read, CancellationToken ct)
+    {
+        var size = DefaultLimit;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit))
+            return TypedResults.Problem(Problems.InvalidParameter("limit", $"must be a whole number from 1 to {MaxLimit}."));
+        long? beforeId = null;
+        if (before is not null)
+        {
+            if (!long.TryParse(before, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+                return TypedResults.Problem(Problems.InvalidParameter("before", "must be a delivery id."));
+            beforeId = parsed;
+        }
+        if (!Guid.TryParse(id, out var guid) || await subscriptions.GetAsync(guid, ct) is null) return NotFound(id);
+
+        var deliveries = await read(guid, size, beforeId);
+        return TypedResults.Ok(new DeliveryPage(
+            deliveries.Select(DeliveryResponse.From).ToList(),
+            deliveries.Count == size ? deliveries[^1].Id : null));
+    }
+
+    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(Problems.NotFound("subscription", id));
+}

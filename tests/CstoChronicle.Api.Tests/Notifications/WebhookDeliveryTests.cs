@@ -1,0 +1,138 @@
+using System.Net;
+using CstoChronicle.EventStore;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CstoChronicle.Api.Tests.Notifications;
+
+public sealed class WebhookDeliveryTests(NotificationNode node) : IClassFixture<NotificationNode>
+{
+    [Fact]
+    public async Task Deliveries_are_signed_cloud_events_in_order_whose_webhook_id_is_the_event_id()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var entity = ChronicleEvents.Entity();
+        await node.SubscribeAsync(receiver, entity);
+
+        var appended = new List<RecordedEvent>();
+        for (var i = 0; i < 5; i++) appended.Add(await node.Store.AppendAsync(ChronicleEvents.StateAcceded(entity), entity));
+
+        await Eventually.HoldsAsync(() => receiver.Received.Count >= 5, "five deliveries");
+        var received = receiver.Received;
+        received.ShouldAllBe(r => r.SignatureValid);
+        received.Select(r => r.WebhookId).ShouldBe(appended.Select(e => e.EventId.ToString()));
+        received.Select(r => r.Sequence).ShouldBe(appended.Select(e => e.Position));
+        received[0].ContentType.ShouldBe("application/cloudevents+json; charset=utf-8");
+        received[0].CloudEvent.GetProperty("id").GetString().ShouldBe(received[0].WebhookId);
+        received[0].CloudEvent.GetProperty("historicaldate").GetString().ShouldBe("2006-08~");
+    }
+
+    [Fact]
+    public async Task A_receiver_failing_three_times_gets_everything_in_order_and_the_log_shows_the_attempts()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Answer = (_, before) => Task.FromResult(before < 3 ? Results.StatusCode(500) : Results.Ok());
+        var entity = ChronicleEvents.Entity();
+        var subscription = await node.SubscribeAsync(receiver, entity);
+
+        var appended = new List<RecordedEvent>();
+        for (var i = 0; i < 3; i++) appended.Add(await node.Store.AppendAsync(ChronicleEvents.StateAcceded(entity), entity));
+
+        await Eventually.HoldsAsync(() => receiver.Received.Count >= 6, "three failures then three deliveries");
+        receiver.Received.Select(r => r.Sequence).ShouldBe([.. Enumerable.Repeat(appended[0].Position, 4), appended[1].Position, appended[2].Position]);
+        receiver.Received.Take(4).Select(r => r.WebhookId).Distinct().ShouldHaveSingleItem();
+        await Eventually.HoldsAsync(async () => (await node.DeliveriesAsync(subscription.Id)).All(d => d.GetProperty("state").GetString() == "delivered"), "the log to show all delivered");
+        var first = (await node.DeliveriesAsync(subscription.Id)).Single(d => d.GetProperty("position").GetInt64() == appended[0].Position);
+        first.GetProperty("log").EnumerateArray().Select(a => a.GetProperty("outcome").GetString()).ShouldBe(["failed", "failed", "failed", "delivered"]);
+        first.GetProperty("log")[0].GetProperty("statusCode").GetInt32().ShouldBe(500);
+    }
+
+    [Fact]
+    public async Task A_receiver_that_was_down_gets_everything_in_order_when_it_returns()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var entity = ChronicleEvents.Entity();
+        var subscription = await node.SubscribeAsync(receiver, entity);
+        await receiver.StopAsync();
+
+        var appended = new List<RecordedEvent>();
+        for (var i = 0; i < 4; i++) appended.Add(await node.Store.AppendAsync(ChronicleEvents.StateAcceded(entity), entity));
+        await Eventually.HoldsAsync(async () => (await node.DeliveriesAsync(subscription.Id)).Any(d => d.GetProperty("attempts").GetInt32() >= 2), "failed attempts while down");
+        await receiver.RestartAsync();
+
+        await Eventually.HoldsAsync(() => receiver.Received.Count >= 4, "everything after the receiver returned");
+        receiver.Received.Select(r => r.Sequence).ShouldBe(appended.Select(e => e.Position));
+        receiver.Received.ShouldAllBe(r => r.SignatureValid);
+    }
+
+    [Fact]
+    public async Task A_retry_after_is_waited_for_before_the_next_attempt()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Answer = (_, before) => Task.FromResult(before == 0
+            ? new BusyResult(retryAfterSeconds: 2)
+            : Results.NoContent());
+        var entity = ChronicleEvents.Entity();
+        await node.SubscribeAsync(receiver, entity);
+
+        await node.Store.AppendAsync(ChronicleEvents.StateAcceded(entity), entity);
+
+        await Eventually.HoldsAsync(() => receiver.Received.Count >= 2, "the retry");
+        var (first, second) = (receiver.Received[0], receiver.Received[1]);
+        (second.ReceivedAt - first.ReceivedAt).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1.9));
+        second.WebhookId.ShouldBe(first.WebhookId);
+    }
+
+    [Fact]
+    public async Task A_receiver_answering_410_disables_its_subscription_and_gets_nothing_more()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Answer = (_, _) => Task.FromResult(Results.StatusCode(StatusCodes.Status410Gone));
+        var entity = ChronicleEvents.Entity();
+        var subscription = await node.SubscribeAsync(receiver, entity);
+
+        await node.Store.AppendAsync(ChronicleEvents.StateAcceded(entity), entity);
+        await Eventually.HoldsAsync(async () => (await node.GetJsonAsync($"/api/v1/subscriptions/{subscription.Id}")).GetProperty("state").GetString() == "disabled", "the subscription to be disabled");
+        var later = await node.Store.AppendAsync(ChronicleEvents.StateWithdrew(entity), entity);
+        await Eventually.HoldsAsync(async () => await node.Services.GetRequiredService<EventStore.Delivery.DeliveryFanOut>().GetCheckpointAsync() >= later.Position, "the fan-out to pass the later event");
+
+        receiver.Received.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_delivery_failing_every_attempt_is_a_dead_letter_that_a_replay_delivers_with_the_same_webhook_id()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var failing = true;
+        receiver.Answer = (_, _) => Task.FromResult(Volatile.Read(ref failing) ? Results.StatusCode(500) : Results.NoContent());
+        var entity = ChronicleEvents.Entity();
+        var subscription = await node.SubscribeAsync(receiver, entity);
+        var poisoned = await node.Store.AppendAsync(ChronicleEvents.StateAcceded(entity), entity);
+
+        await Eventually.HoldsAsync(async () => (await node.DeliveriesAsync(subscription.Id, "dead-letters")).Count == 1, "a dead letter");
+        var dead = (await node.DeliveriesAsync(subscription.Id, "dead-letters")).Single();
+        dead.GetProperty("eventId").GetString().ShouldBe(poisoned.EventId.ToString());
+        dead.GetProperty("attempts").GetInt32().ShouldBe(4);
+
+        Volatile.Write(ref failing, false);
+        var replay = await node.CreateEditorClient().PostAsync($"/api/v1/subscriptions/{subscription.Id}/dead-letters/{dead.GetProperty("id").GetInt64()}/replay", null);
+        replay.StatusCode.ShouldBe(HttpStatusCode.Accepted, await replay.Content.ReadAsStringAsync());
+
+        await Eventually.HoldsAsync(() => receiver.Received.Count == 5, "the replay");
+        receiver.Received.Select(r => r.WebhookId).Distinct().ShouldBe([poisoned.EventId.ToString()]);
+        (await node.DeliveriesAsync(subscription.Id, "dead-letters")).ShouldBeEmpty();
+        var again = await node.CreateEditorClient().PostAsync($"/api/v1/subscriptions/{subscription.Id}/dead-letters/{dead.GetProperty("id").GetInt64()}/replay", null);
+        again.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>503 with a Retry-After in seconds.</summary>
+    private sealed class BusyResult(int retryAfterSeconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = retryAfterSeconds.ToString();
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using CstoChronicle.Domain.Events;
+using CstoChronicle.Domain.Sources;
+using CstoChronicle.Domain.Tests.Queries;
+using CstoChronicle.Domain.Writing;
+using static CstoChronicle.Domain.Tests.Queries.PointInTime.Facts;
+
+namespace CstoChronicle.Domain.Tests.Projections;
+
+/// <summary>
+/// The real dataset, then (hypothetically) Belarus's 1993 accession corrected to 31 December 1993 and Kazakhstan's 2018
+/// chairmanship retracted, both citing csto-history: "Later, it was joined by Azerbaijan, Belarus and Georgia (1993)."
+/// </summary>
+public sealed class CorrectedDatasetFixture : DatasetFixture
+{
+    public static readonly IReadOnlyList<Citation> Cited = [new Citation("csto-history", Quote: "Later, it was joined by Azerbaijan, Belarus and Georgia (1993).")];
+
+    public WriteOutcome.Written Correction { get; private set; } = null!;
+    public WriteOutcome.Written Retraction { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var replacement = new StateAcceded("BLR", On("1993-12-31"), Cited, "Accession to the Collective Security Treaty");
+        Correction = (await Chronicle.Writer.CorrectAsync(Data.Id("blr-joined-treaty-1993"), "test: the day of the accession", Cited, replacement, "editor@test"))
+            .ShouldBeOfType<WriteOutcome.Written>();
+        Retraction = (await Chronicle.Writer.RetractAsync(Data.Id("chair-kaz-2018"), "test: withdrawn", Cited, "editor@test"))
+            .ShouldBeOfType<WriteOutcome.Written>();
+    }
+}
