@@ -14,4 +14,6 @@ if [[ -z "${ConnectionStrings__Chronicle:-}" ]]; then
   export ConnectionStrings__Chronicle
 fi
 
+# The HTTP suite starts the API as its own process from its Release build.
+dotnet build src/CstoChronicle.Api -c Release -v q -nologo
 dotnet run --project bench/CstoChronicle.Bench -c Release -- "$@"

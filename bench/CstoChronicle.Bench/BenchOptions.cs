@@ -12,7 +12,8 @@ public sealed record BenchOptions(
     int QueryClients,
     int Queries,
     string Output,
-    IReadOnlySet<string> Suites)
+    IReadOnlySet<string> Suites,
+    string ApiDll)
 {
     public static readonly string[] AllSuites = ["store", "queries", "http", "notifications"];
 
@@ -41,7 +42,8 @@ public sealed record BenchOptions(
             QueryClients: Int("query-clients", 50),
             Queries: Int("queries", 20_000),
             Output: Text("output", "docs/benchmarks.md"),
-            Suites: Text("suites", string.Join(',', AllSuites)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet());
+            Suites: Text("suites", string.Join(',', AllSuites)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
+            ApiDll: Text("api-dll", "src/CstoChronicle.Api/bin/Release/net10.0/CstoChronicle.Api.dll"));
     }
 
     public override string ToString() =>

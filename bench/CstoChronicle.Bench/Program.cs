@@ -12,6 +12,17 @@ if (options.Runs("store"))
     Console.Error.WriteLine("event store suite ...");
     await new EventStoreSuite(dataSource, options, report).RunAsync();
 }
+if (options.Runs("queries"))
+{
+    Console.Error.WriteLine("query suite ...");
+    await new QuerySuite(dataSource, options, report).RunAsync();
+}
+
+if (options.Runs("http"))
+{
+    Console.Error.WriteLine("HTTP suite ...");
+    await new HttpSuite(dataSource, options, report).RunAsync();
+}
 
 var markdown = report.ToMarkdown();
 await File.WriteAllTextAsync(options.Output, markdown);

@@ -22,8 +22,10 @@ public sealed class ChronicleProjection : IProjection
 
     public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
     {
+        var pending = new RowBatch();
         foreach (var recorded in events)
-            await ApplyAsync(context, recorded, ct);
+            await ApplyAsync(context, recorded, pending, ct);
+        await pending.FlushAsync(context, ct);
     }
 
     public async Task ResetAsync(ProjectionContext context, CancellationToken ct)
@@ -33,31 +35,33 @@ public sealed class ChronicleProjection : IProjection
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task ApplyAsync(ProjectionContext context, RecordedEvent recorded, CancellationToken ct)
+    /// <summary>Facts and sources only add rows, so they wait in <paramref name="pending"/>; a correction or retraction reads and updates earlier rows, so those are flushed first.</summary>
+    private static async Task ApplyAsync(ProjectionContext context, RecordedEvent recorded, RowBatch pending, CancellationToken ct)
     {
         var log = new LogEntry(recorded);
         switch (StoredEvents.Read(recorded.Type, recorded.Data))
         {
             case HistoricalEvent fact:
-                await log.Describe(fact).InsertAsync(context, ct);
-                await WriteCitationsAsync(context, recorded.EventId, fact.Sources, ct);
-                foreach (var row in ClaimRows.Of(ClaimVersion.Of(recorded.EventId, recorded.Position, fact), fact, recorded.RecordedAt))
-                    await row.InsertAsync(context, ct);
+                pending.Add(log.Describe(fact).Row());
+                pending.AddRange(CitationRows(recorded.EventId, fact.Sources));
+                pending.AddRange(ClaimRows.Of(ClaimVersion.Of(recorded.EventId, recorded.Position, fact), fact, recorded.RecordedAt));
                 break;
             case EventCorrected correction:
+                await pending.FlushAsync(context, ct);
                 await CorrectAsync(context, recorded, correction, log, ct);
                 break;
             case EventRetracted retraction:
+                await pending.FlushAsync(context, ct);
                 var retracted = await CorrectionTargets.RetractAsync(context, retraction.Target, recorded, ct);
                 await log.Retracting(retraction.Target, retraction.Reason, retracted).InsertAsync(context, ct);
                 await WriteCitationsAsync(context, recorded.EventId, retraction.Sources, ct);
                 break;
             case SourceRegistered registered:
-                await log.InsertAsync(context, ct);
-                await SourceRow(registered.Source, recorded).InsertAsync(context, ct);
+                pending.Add(log.Row());
+                pending.Add(SourceRow(registered.Source, recorded));
                 break;
             default:
-                await log.InsertAsync(context, ct);
+                pending.Add(log.Row());
                 break;
         }
     }
@@ -79,13 +83,14 @@ public sealed class ChronicleProjection : IProjection
 
     private static async Task WriteCitationsAsync(ProjectionContext context, Guid eventId, IReadOnlyList<Citation> citations, CancellationToken ct)
     {
-        var distinct = citations.Distinct().ToList();
-        for (var i = 0; i < distinct.Count; i++)
-            await new Row("chr_citations")
-                .Uuid("event_id", eventId).Bigint("ordinal", i).Text("source_id", distinct[i].SourceId)
-                .Text("locator", distinct[i].Locator).Text("quote", distinct[i].Quote)
-                .InsertAsync(context, ct);
+        foreach (var row in CitationRows(eventId, citations))
+            await row.InsertAsync(context, ct);
     }
+
+    private static IEnumerable<Row> CitationRows(Guid eventId, IReadOnlyList<Citation> citations) =>
+        citations.Distinct().Select((citation, i) => new Row("chr_citations")
+            .Uuid("event_id", eventId).Bigint("ordinal", i).Text("source_id", citation.SourceId)
+            .Text("locator", citation.Locator).Text("quote", citation.Quote));
 
     private static Row SourceRow(Source source, RecordedEvent recorded) =>
         new Row("chr_sources")

@@ -19,13 +19,21 @@ internal sealed class Row(string table)
 
     public async Task InsertAsync(EventStore.ProjectionContext context, CancellationToken ct)
     {
-        var placeholders = string.Join(", ", _values.Select((_, i) => "$" + (i + 1)));
-        await using var command = new NpgsqlCommand(
-            $"INSERT INTO {context.Schema}.{table} ({string.Join(", ", _columns)}) VALUES ({placeholders})",
-            context.Connection, context.Transaction);
+        await using var command = new NpgsqlCommand(InsertSql(context.Schema), context.Connection, context.Transaction);
         command.Parameters.AddRange(_values.ToArray());
         await command.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>The insert as one command of a <see cref="RowBatch"/>.</summary>
+    public NpgsqlBatchCommand ToBatchCommand(string schema)
+    {
+        var command = new NpgsqlBatchCommand(InsertSql(schema));
+        command.Parameters.AddRange(_values.ToArray());
+        return command;
+    }
+
+    private string InsertSql(string schema) =>
+        $"INSERT INTO {schema}.{table} ({string.Join(", ", _columns)}) VALUES ({string.Join(", ", _values.Select((_, i) => "$" + (i + 1)))})";
 
     private Row Add(string column, object? value, NpgsqlDbType type)
     {

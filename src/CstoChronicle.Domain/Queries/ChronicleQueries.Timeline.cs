@@ -21,15 +21,28 @@ public sealed partial class ChronicleQueries
         (DateOnly Earliest, DateOnly Latest, long Position)? after = cursor is null ? null : Cursors.ReadTimeline(cursor);
 
         await using var snapshot = await OpenAsync(ct);
-        await using var command = snapshot.Command($$"""
-            SELECT {{ClaimColumns.Select}}, type, stream_id, title, recorded_at, earliest, latest
-              FROM {schema}.chr_timeline
-             WHERE {{ClaimColumns.KnownAt("$1")}}
-               AND ($2::date IS NULL OR latest >= $2)
-               AND ($3::date IS NULL OR earliest <= $3)
+        // Two index-friendly parts instead of one filter on latest >= from, which would walk the (earliest, ...) index
+        // from the first day of history: the few facts that began before `from` and may still span it (GiST on their
+        // day range), and the facts beginning from `from` on, read in order from the btree.
+        var filters = $$"""
+            {{ClaimColumns.KnownAt("$1")}}
                AND ($4::text[] IS NULL OR type = ANY($4))
                AND ($5::text IS NULL OR stream_id = $5)
                AND ($6::date IS NULL OR (earliest, latest, position) > ($6, $7, $8))
+            """;
+        const string columns = $"{ClaimColumns.Select}, type, stream_id, title, recorded_at, earliest, latest";
+        await using var command = snapshot.Command($$"""
+            SELECT * FROM (
+                (SELECT {{columns}} FROM {schema}.chr_timeline
+                  WHERE $2::date IS NOT NULL AND earliest < $2 AND daterange(earliest, latest, '[]') @> $2::date
+                    AND {{filters}})
+                UNION ALL
+                (SELECT {{columns}} FROM {schema}.chr_timeline
+                  WHERE ($2::date IS NULL OR earliest >= $2) AND ($3::date IS NULL OR earliest <= $3)
+                    AND {{filters}}
+                  ORDER BY earliest, latest, position
+                  LIMIT $9)
+            ) page
              ORDER BY earliest, latest, position
              LIMIT $9
             """,

@@ -49,6 +49,17 @@ public class TimelineQueryTests(DatasetFixture db) : IClassFixture<DatasetFixtur
         answer.Items.Single(i => i.EventId == db.Data.Id("uzb-quit-2012-06-28-claim")).Rank.ShouldBe(ClaimRank.Deprecated);
     }
 
+    [Fact]
+    public async Task A_fact_dated_only_by_month_appears_in_a_window_that_starts_inside_that_month()
+    {
+        // council-sessions.json: the decision on counter-terrorism measures is dated "2016-10" (the Yerevan session).
+        var answer = await db.Chronicle.Queries.TimelineAsync(from: Day("2016-10-20"), to: Day("2016-11-30"));
+
+        var item = answer.Items.Single(i => i.EventId == db.Data.Id("csc-decision-2016-10-terrorism-measures"));
+        item.On.Text.ShouldBe("2016-10");
+        answer.Items.ShouldBeInOrder(SortDirection.Ascending, new TimelineOrder());
+    }
+
     [Theory]
     [InlineData("not a cursor")]
     [InlineData("dDF8MjAxMi0xMy0wMXwyMDEyLTAxLTAxfDE")]
@@ -56,5 +67,12 @@ public class TimelineQueryTests(DatasetFixture db) : IClassFixture<DatasetFixtur
     public async Task A_cursor_the_service_did_not_issue_is_refused(string cursor)
     {
         await Should.ThrowAsync<InvalidCursorException>(() => db.Chronicle.Queries.TimelineAsync(cursor: cursor));
+    }
+
+    /// <summary>Historical order as the timeline promises it: by earliest day, then latest day.</summary>
+    private sealed class TimelineOrder : IComparer<TimelineItem>
+    {
+        public int Compare(TimelineItem? x, TimelineItem? y) =>
+            (x!.On.Earliest, x.On.Latest).CompareTo((y!.On.Earliest, y.On.Latest));
     }
 }

@@ -6,11 +6,11 @@ import {
   fetchChairmanship, fetchMembers, fetchSecretaryGeneral, fetchTimeline,
 } from './chronicle-api.js';
 import { replaceChildren } from './dom.js';
-import { formatInstant } from './event-dialog.js';
 import { addYears, describePartialDate, parsePartialDate, todayUtc } from './historical-date.js';
 import { clearMembers, renderMembers } from './members-view.js';
 import { renderOffices, renderOfficesUnavailable } from './offices-view.js';
 import { stateName } from './names.js';
+import { formatInstant } from './recorded-time.js';
 import { renderTimeline, scrollToMarker } from './timeline-view.js';
 
 const TIMELINE_YEARS_AROUND = 2;
@@ -64,7 +64,9 @@ export function createAnswerLoader(elements, { onShowSources, newEventIds }) {
     }
     replaceChildren(elements.timelineProblem);
     const scrollTop = elements.timelineScroll.scrollTop;
-    renderTimeline(elements.timeline, timeline.value.events, { day, dayLabel, newEventIds, onShowSources });
+    renderTimeline(elements.timeline, timeline.value.events, {
+      day, dayLabel, complete: timeline.value.complete, newEventIds, onShowSources,
+    });
     if (keepScroll) elements.timelineScroll.scrollTop = scrollTop;
     else scrollToMarker(elements.timelineScroll);
   }

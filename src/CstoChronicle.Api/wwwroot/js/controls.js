@@ -2,7 +2,7 @@
 // and turn what a person does with them into a new state to show.
 
 import { describePartialDate, monthAt, monthIndex, parsePartialDate, todayUtc } from './historical-date.js';
-import { instantFromLocalField, localFieldFromInstant } from './page-state.js';
+import { instantFromLocalField, localFieldFromInstant } from './recorded-time.js';
 
 export function bindControls(elements, { onChoose }) {
   const { form, asOf, asOfError, slider, sliderEnd, knownAt, latestButton } = elements;

@@ -6,6 +6,7 @@ import { fetchEvent, fetchSource } from './chronicle-api.js';
 import { el, replaceChildren, safeHref } from './dom.js';
 import { describeEdtf } from './historical-date.js';
 import { describeEvent, typeLabel } from './names.js';
+import { formatInstant } from './recorded-time.js';
 import { dateOf } from './timeline-view.js';
 
 export function createEventDialog({ dialog, title, body, closeButton }, { onShowBeforeCorrection }) {
@@ -131,9 +132,4 @@ function sourceItem(citation, sources) {
 
 function citationsOf(event) {
   return event.sources ?? event.data?.sources ?? [];
-}
-
-export function formatInstant(instant) {
-  const date = new Date(instant);
-  return Number.isNaN(date.getTime()) ? String(instant) : `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }

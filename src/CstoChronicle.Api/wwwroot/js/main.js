@@ -8,7 +8,8 @@ import { describeEdtf, parsePartialDate } from './historical-date.js';
 import { createLiveBanner } from './live-banner.js';
 import { openLiveStream } from './live-stream.js';
 import { describeEvent } from './names.js';
-import { normalizeInstant, readPageState, writePageState } from './page-state.js';
+import { readPageState, writePageState } from './page-state.js';
+import { justBefore, normalizeInstant } from './recorded-time.js';
 
 const byId = (id) => document.getElementById(id);
 const LIVE_STATUS = {
@@ -91,11 +92,6 @@ function receiveLiveEvent(event) {
   if (showingEarlierRecord) return;
   window.clearTimeout(refreshTimer);
   refreshTimer = window.setTimeout(() => show({ announce: false, keepScroll: true }), REFRESH_DELAY_MS);
-}
-
-/** One millisecond before an instant: the last moment before that record was made. */
-function justBefore(instant) {
-  return normalizeInstant(new Date(new Date(instant).getTime() - 1).toISOString()) ?? '';
 }
 
 /** The state the URL asks for; what is invalid in it is shown and left out. */

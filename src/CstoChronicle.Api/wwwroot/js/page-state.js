@@ -3,8 +3,7 @@
 // so that any view can be shared or bookmarked and the back button walks through them.
 
 import { parsePartialDate } from './historical-date.js';
-
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+import { normalizeInstant } from './recorded-time.js';
 
 export function readPageState(search = window.location.search) {
   const params = new URLSearchParams(search);
@@ -26,25 +25,4 @@ export function urlFor({ asOf, knownAt }) {
   if (asOf && !parsePartialDate(asOf).error) parts.push(`asOf=${asOf}`);
   if (knownAt && normalizeInstant(knownAt)) parts.push(`knownAt=${normalizeInstant(knownAt)}`);
   return window.location.pathname + (parts.length ? `?${parts.join('&')}` : '');
-}
-
-/** An RFC 3339 instant as UTC 'YYYY-MM-DDTHH:MM:SS[.fff]Z', or null when it is not one. */
-export function normalizeInstant(text) {
-  if (!INSTANT.test(String(text ?? ''))) return null;
-  const date = new Date(text);
-  if (Number.isNaN(date.getTime())) return null;
-  return date.toISOString().replace('.000Z', 'Z');
-}
-
-/** The value of a datetime-local field, read as UTC (the page shows recorded times in UTC). */
-export function instantFromLocalField(value) {
-  if (!value) return null;
-  const withSeconds = value.length === 16 ? `${value}:00` : value;
-  return normalizeInstant(`${withSeconds}Z`);
-}
-
-/** The datetime-local field's value for an instant (UTC, to the second). */
-export function localFieldFromInstant(instant) {
-  const normalized = normalizeInstant(instant);
-  return normalized ? normalized.slice(0, 19) : '';
 }

@@ -6,7 +6,7 @@ import { el, replaceChildren } from './dom.js';
 import { describeEdtf, edtfBounds } from './historical-date.js';
 import { describeEvent, typeLabel } from './names.js';
 
-export function renderTimeline(list, events, { day, dayLabel, newEventIds, onShowSources }) {
+export function renderTimeline(list, events, { day, dayLabel, complete, newEventIds, onShowSources }) {
   const items = [];
   let markerPlaced = false;
   for (const event of events) {
@@ -20,6 +20,7 @@ export function renderTimeline(list, events, { day, dayLabel, newEventIds, onSho
   }
   if (!markerPlaced) items.push(markerItem(dayLabel));
   if (events.length === 0) items.push(el('li', { class: 'timeline-empty' }, 'No events recorded in these years.'));
+  if (!complete) items.push(el('li', { class: 'timeline-empty' }, `Only the first ${events.length} events of these years are shown.`));
   replaceChildren(list, items);
 }
 

@@ -12,6 +12,8 @@ public static class ChronicleMigrations
         new(1, "chronicle projection tables", string.Join('\n',
             ChronicleTables.Timeline, ChronicleTables.Membership, ChronicleTables.SecretaryGeneral, ChronicleTables.Chairmanship,
             ChronicleTables.Bodies, ChronicleTables.Documents, ChronicleTables.Citations, ChronicleTables.Sources, ChronicleTables.Log)),
+        new(2, "timeline day ranges (GiST) for facts spanning the start of a window",
+            "CREATE INDEX chr_timeline_span ON {schema}.chr_timeline USING gist (daterange(earliest, latest, '[]'));"),
     ];
 
     /// <summary>Every table the projection writes, emptied before a rebuild.</summary>

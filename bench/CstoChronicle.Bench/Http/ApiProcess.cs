@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace CstoChronicle.Bench.Http;
+
+/// <summary>
+/// The API as its own process (the built CstoChronicle.Api.dll), so its memory can be read from
+/// /proc apart from the load generator's.
+/// </summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ApiProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<ApiProcess> StartAsync(string apiDll, string connectionString, string schema, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        if (!File.Exists(apiDll))
+            throw new FileNotFoundException($"The API is not built at {apiDll}; bench/run.sh builds it (dotnet build src/CstoChronicle.Api -c Release).");
+        var port = FreePort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var start = new ProcessStartInfo("dotnet", [apiDll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(apiDll))!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ConnectionStrings__Chronicle"] = connectionString;
+        start.Environment["Chronicle__Schema"] = schema;
+        start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the API process.");
+        // Drain its output so a full pipe never blocks it.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("api: " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var api = new ApiProcess(process, baseAddress);
+        await api.WaitUntilReadyAsync();
+        return api;
+    }
+
+    /// <summary>Resident and peak resident memory of the API process, in MiB (Linux /proc).</summary>
+    public (double ResidentMiB, double PeakMiB) Memory()
+    {
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        double Read(string key) =>
+            status.Where(line => line.StartsWith(key + ":", StringComparison.Ordinal))
+                .Select(line => double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0)
+                .FirstOrDefault();
+        return (Read("VmRSS"), Read("VmHWM"));
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The API process exited with code {_process.ExitCode} while starting.");
+            try
+            {
+                if ((await client.GetAsync("health/ready")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("The API process did not become ready within 3 minutes.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using CstoChronicle.Bench.Http;
+using CstoChronicle.Bench.Measurement;
+using CstoChronicle.Bench.Report;
+using CstoChronicle.Domain;
+using CstoChronicle.EventStore;
+using Npgsql;
+
+namespace CstoChronicle.Bench.Suites;
+
+/// <summary>
+/// Issue 4's figures: point-in-time queries over HTTP against the API as its own process, on the schema the query
+/// suite loaded (the dataset and the synthetic events), beside the same query in process; and the API's memory.
+/// </summary>
+public sealed class HttpSuite(NpgsqlDataSource dataSource, BenchOptions options, BenchmarkReport report)
+{
+    private const string Section = "HTTP point-in-time queries";
+
+    public async Task RunAsync()
+    {
+        await using var chronicle = await ChronicleModule.CreateAsync(dataSource, new EventStoreOptions { Schema = QuerySuite.Schema }, TimeProvider.System);
+        var events = await chronicle.Store.GetHeadPositionAsync();
+        await using var api = await ApiProcess.StartAsync(options.ApiDll, options.ConnectionString, QuerySuite.Schema);
+        var idle = api.Memory();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.QueryClients })
+        {
+            BaseAddress = api.BaseAddress,
+        };
+        var days = RandomDays(options.Queries);
+
+        var (overHttp, inProcess) = await ConcurrentLoad.CompareAsync(options.QueryClients, options.Queries,
+            i => GetAsync(http, $"api/v1/members?asOf={days[i]:yyyy-MM-dd}"),
+            i => chronicle.Queries.MembersAsync(days[i]));
+        report.Add(Section,
+            $"The API runs as its own process (Release build) on the schema of the query suite ({events:N0} events); " +
+            $"{options.QueryClients} concurrent HTTP/1.1 clients on loopback, {options.Queries:N0} requests. The baseline is the same query " +
+            "called in process by as many concurrent tasks (itself measured against raw SQL above).",
+            new Comparison("GET /api/v1/members?asOf=(random day)", "requests", overHttp, inProcess, "ChronicleQueries.MembersAsync in process", Target: null));
+
+        var (timelineHttp, timelineInProcess) = await ConcurrentLoad.CompareAsync(options.QueryClients, options.Queries,
+            i => GetAsync(http, $"api/v1/timeline?from={days[i]:yyyy-MM-dd}&to={days[i].AddDays(30):yyyy-MM-dd}&limit=50"),
+            i => chronicle.Queries.TimelineAsync(days[i], days[i].AddDays(30), limit: 50));
+        report.Add(Section, "", new Comparison("GET /api/v1/timeline?from=&to=&limit=50", "requests", timelineHttp, timelineInProcess,
+            "ChronicleQueries.TimelineAsync in process", Target: null));
+
+        var loaded = api.Memory();
+        report.AddNote("API process memory",
+            $"Resident memory of the API process: {idle.ResidentMiB:N0} MiB when ready, {loaded.ResidentMiB:N0} MiB after the HTTP runs " +
+            $"(peak {loaded.PeakMiB:N0} MiB), with {options.QueryClients} keep-alive clients.");
+    }
+
+    private static async Task GetAsync(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private static DateOnly[] RandomDays(int count)
+    {
+        var random = new Random(7);
+        var first = new DateOnly(1992, 5, 15).DayNumber;
+        var last = new DateOnly(2026, 11, 1).DayNumber;
+        return Enumerable.Range(0, count).Select(_ => DateOnly.FromDayNumber(random.Next(first, last))).ToArray();
+    }
+}
