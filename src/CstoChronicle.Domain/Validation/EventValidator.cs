@@ -5,21 +5,14 @@ using CstoChronicle.EventStore;
 namespace CstoChronicle.Domain.Validation;
 
 /// <summary>
-/// Every check a fact passes before it is appended: its own fields, that each cited source is registered, and the
-/// rules of its entity's stream (membership, the office, lifecycles), decided on that stream alone.
+/// The checks of a fact that need the store: that each cited source is registered, and the rules of its entity's
+/// stream (membership, the office, lifecycles), decided on that stream alone. Also holds the known state codes.
 /// </summary>
 public sealed class EventValidator(IEventStore store, KnownStates? states = null)
 {
     public KnownStates States { get; } = states ?? KnownStates.Default;
 
-    /// <summary>The fact's own fields and its citations; the stream rules come after, in <see cref="CheckAgainstStream"/>.</summary>
-    public async Task<IReadOnlyList<ValidationError>> CheckAsync(HistoricalEvent fact, CancellationToken ct = default)
-    {
-        var errors = EventFieldRules.Check(fact, States);
-        if (errors.Count > 0) return errors;
-        return await CheckSourcesRegisteredAsync(fact.Sources, ct);
-    }
-
+    /// <summary>Each cited source must be registered; the fact's own fields are <see cref="EventFieldRules"/>.</summary>
     public async Task<IReadOnlyList<ValidationError>> CheckSourcesRegisteredAsync(IReadOnlyList<Citation> sources, CancellationToken ct = default)
     {
         var errors = new List<ValidationError>();

@@ -50,10 +50,14 @@ public sealed partial class ChronicleWriter
             }, ct);
     }
 
-    public Task<WriteOutcome> CorrectAsync(Guid targetEventId, string reason, IReadOnlyList<Citation> sources, HistoricalEvent replacement,
-        string recordedBy, ExpectedVersion? expectedVersion = null, string? correlationId = null, CancellationToken ct = default) =>
-        CorrectAsync(targetEventId, reason, sources, JsonSerializer.SerializeToElement(replacement, replacement.GetType(), ChronicleJson.Options),
-            recordedBy, expectedVersion, correlationId, ct);
+    public async Task<WriteOutcome> CorrectAsync(Guid targetEventId, string reason, IReadOnlyList<Citation> sources, HistoricalEvent replacement,
+        string recordedBy, ExpectedVersion? expectedVersion = null, string? correlationId = null, CancellationToken ct = default)
+    {
+        var fieldErrors = EventFieldRules.Check(replacement, _validator.States);
+        if (fieldErrors.Count > 0) return new WriteOutcome.Rejected(fieldErrors.Select(Replacement).ToList());
+        var data = JsonSerializer.SerializeToElement(replacement, replacement.GetType(), ChronicleJson.Options);
+        return await CorrectAsync(targetEventId, reason, sources, data, recordedBy, expectedVersion, correlationId, ct);
+    }
 
     /// <summary>Withdraws a fact: it stays in its stream, marked retracted, with the reason and sources for doing so.</summary>
     public async Task<WriteOutcome> RetractAsync(Guid targetEventId, string reason, IReadOnlyList<Citation> sources,

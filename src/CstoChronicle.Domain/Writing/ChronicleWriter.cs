@@ -34,11 +34,15 @@ public sealed partial class ChronicleWriter
         ArgumentNullException.ThrowIfNull(fact);
         if (string.IsNullOrWhiteSpace(recordedBy)) return RecordedByMissing;
 
+        // Fields first: a record built in code may hold nulls its signature forbids, which the serializer would throw on.
+        var errors = EventFieldRules.Check(fact, _validator.States);
+        if (errors.Count > 0) return new WriteOutcome.Rejected(errors);
+
         var (type, json) = EventTypeRegistry.Serialize(fact);
         var id = eventId ?? Guid.CreateVersion7();
         if (eventId is not null && await EarlierWriteAsync(id, fact.StreamId, type, json, ct) is { } earlier) return earlier;
 
-        var errors = await _validator.CheckAsync(fact, ct);
+        errors = await _validator.CheckSourcesRegisteredAsync(fact.Sources, ct);
         if (errors.Count > 0) return new WriteOutcome.Rejected(errors);
 
         var newEvent = new NewEvent(id, type, json, new EventMetadata(RecordedBy: recordedBy, CorrelationId: correlationId));

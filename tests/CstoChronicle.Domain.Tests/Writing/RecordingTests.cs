@@ -108,6 +108,17 @@ public class RecordingTests(WriteSideFixture db) : IClassFixture<WriteSideFixtur
     }
 
     [Fact]
+    public async Task A_record_built_in_code_with_nulls_is_refused_not_thrown()
+    {
+        var chronicle = await db.NewChronicleAsync();
+
+        var outcome = await chronicle.Writer.RecordAsync(new StateAcceded("ARM", null!, null!), TestChronicle.Editor);
+
+        outcome.ShouldBeOfType<WriteOutcome.Rejected>().Errors.Select(e => e.Field).ShouldBe(["on", "sources"], ignoreOrder: true);
+        (await chronicle.HeadAsync()).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_write_without_who_records_it_is_refused()
     {
         var chronicle = await db.NewChronicleAsync();

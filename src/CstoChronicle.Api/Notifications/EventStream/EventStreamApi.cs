@@ -61,42 +61,66 @@ public static class EventStreamApi
     private static async IAsyncEnumerable<SseItem<string>> Items(
         HttpContext http, IAsyncEnumerable<StreamedEvent> events, TimeSpan heartbeat, long after, [EnumeratorCancellation] CancellationToken ct)
     {
-        await WriteCommentAsync(http, $"after position {after}", ct);
-        await using var enumerator = events.GetAsyncEnumerator(ct);
+        if (!await TryWriteCommentAsync(http, $"after position {after}", ct)) yield break;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var enumerator = events.GetAsyncEnumerator(stop.Token);
         var next = enumerator.MoveNextAsync().AsTask();
-        while (true)
+        try
         {
-            using (var beat = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            while (true)
             {
-                var winner = await Task.WhenAny(next, Task.Delay(heartbeat, beat.Token));
-                if (winner != next)
+                using (var beat = CancellationTokenSource.CreateLinkedTokenSource(ct))
                 {
-                    await WriteCommentAsync(http, "heartbeat", ct);
-                    continue;
+                    var winner = await Task.WhenAny(next, Task.Delay(heartbeat, beat.Token));
+                    if (winner != next)
+                    {
+                        if (!await TryWriteCommentAsync(http, "heartbeat", ct)) yield break;
+                        continue;
+                    }
+                    await beat.CancelAsync();
                 }
-                await beat.CancelAsync();
-            }
 
-            bool hasItem;
-            try
-            {
-                hasItem = await next;
+                if (!await HasNextAsync(next, ct)) yield break;
+                var e = enumerator.Current;
+                yield return new SseItem<string>(e.CloudEvent) { EventId = e.Position.ToString(CultureInfo.InvariantCulture) };
+                next = enumerator.MoveNextAsync().AsTask();
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                yield break;
-            }
-            if (!hasItem) yield break;
-            var e = enumerator.Current;
-            yield return new SseItem<string>(e.CloudEvent) { EventId = e.Position.ToString(CultureInfo.InvariantCulture) };
-            next = enumerator.MoveNextAsync().AsTask();
+        }
+        finally
+        {
+            // The enumerator may only be disposed once its pending read has ended.
+            await stop.CancelAsync();
+            await Task.WhenAny(next);
+            await enumerator.DisposeAsync();
         }
     }
 
-    private static async Task WriteCommentAsync(HttpContext http, string text, CancellationToken ct)
+    private static async Task<bool> HasNextAsync(Task<bool> next, CancellationToken ct)
     {
-        await http.Response.Body.WriteAsync(System.Text.Encoding.UTF8.GetBytes($": {text}\n\n"), ct);
-        await http.Response.Body.FlushAsync(ct);
+        try
+        {
+            return await next;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>False when the client has gone.</summary>
+    private static async Task<bool> TryWriteCommentAsync(HttpContext http, string text, CancellationToken ct)
+    {
+        if (ct.IsCancellationRequested) return false;
+        try
+        {
+            await http.Response.Body.WriteAsync(System.Text.Encoding.UTF8.GetBytes($": {text}\n\n"), ct);
+            await http.Response.Body.FlushAsync(ct);
+            return true;
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            return false;
+        }
     }
 
     private static bool TryParsePosition(string text, out long position) =>

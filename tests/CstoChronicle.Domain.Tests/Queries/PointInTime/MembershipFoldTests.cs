@@ -136,6 +136,36 @@ public class MembershipFoldTests
     }
 
     [Fact]
+    public void A_state_certainly_a_member_stays_certain_when_a_second_claim_of_its_accession_is_only_possible()
+    {
+        var claims = new[]
+        {
+            _facts.Membership(new StateAcceded("BLR", On("1993-03-01"), Cited)),
+            _facts.Membership(new StateAcceded("BLR", On("1993"), Cited)),
+        };
+
+        var member = MembershipFold.MembersOn(claims, Day("1993-06-01")).ShouldHaveSingleItem();
+
+        member.Certainty.ShouldBe(Certainty.Certain);
+        member.Since.Text.ShouldBe("1993");
+    }
+
+    [Fact]
+    public void A_possible_freeze_after_a_certain_membership_is_answered_as_possibly_frozen()
+    {
+        var claims = new[]
+        {
+            _facts.Membership(new StateAcceded("ARM", On("1992-05-15"), Cited)),
+            _facts.Membership(new ParticipationFrozen("ARM", On("2024"), Cited)),
+        };
+
+        var member = MembershipFold.MembersOn(claims, Day("2024-02-01")).ShouldHaveSingleItem();
+
+        member.Status.ShouldBe(MembershipStatus.Frozen);
+        member.Certainty.ShouldBe(Certainty.Possible);
+    }
+
+    [Fact]
     public void A_corrected_claim_names_both_the_fact_and_its_correction()
     {
         var fact = Guid.NewGuid();
