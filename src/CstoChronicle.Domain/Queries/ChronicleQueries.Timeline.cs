@@ -1,5 +1,6 @@
 using CstoChronicle.Domain.Projections.Schema;
 using CstoChronicle.Domain.Queries.Answers;
+using CstoChronicle.Domain.Queries.PointInTime;
 
 namespace CstoChronicle.Domain.Queries;
 
@@ -56,7 +57,7 @@ public sealed partial class ChronicleQueries
             {
                 var version = ClaimReader.Version(reader);
                 items.Add((new TimelineItem(version.EventId, reader.GetString(5), reader.GetString(6), version.On, reader.GetString(7),
-                    version.Rank, reader.GetFieldValue<DateTimeOffset>(8), version.Position, version.EventIds),
+                    version.Rank, DayWindow.Holds(version.On, from, to), reader.GetFieldValue<DateTimeOffset>(8), version.Position, version.EventIds),
                     reader.GetFieldValue<DateOnly>(9), reader.GetFieldValue<DateOnly>(10)));
             }
         }

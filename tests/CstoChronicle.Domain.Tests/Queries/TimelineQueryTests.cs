@@ -1,3 +1,4 @@
+using CstoChronicle.Domain.Dates;
 using CstoChronicle.Domain.Queries;
 using CstoChronicle.Domain.Queries.Answers;
 using CstoChronicle.Domain.Sources;
@@ -58,6 +59,16 @@ public class TimelineQueryTests(DatasetFixture db) : IClassFixture<DatasetFixtur
         var item = answer.Items.Single(i => i.EventId == db.Data.Id("csc-decision-2016-10-terrorism-measures"));
         item.On.Text.ShouldBe("2016-10");
         answer.Items.ShouldBeInOrder(SortDirection.Ascending, new TimelineOrder());
+    }
+
+    [Fact]
+    public async Task An_event_known_only_to_have_happened_by_a_later_day_is_possibly_within_a_year_certainly_in_it_if_dated_in_it()
+    {
+        // bodies.json: the Secretariat existed by 6 October 2007 (../2007-10-06); treaty.json: Uzbekistan's protocol signed 16 August 2006.
+        var items = (await db.Chronicle.Queries.TimelineAsync(from: Day("2006-01-01"), to: Day("2006-12-31"), limit: 500)).Items;
+
+        items.Single(i => i.EventId == db.Data.Id("secretariat-exists-2007")).Certainty.ShouldBe(Certainty.Possible);
+        items.Single(i => i.EventId == db.Data.Id("uzbekistan-membership-protocol-signed")).Certainty.ShouldBe(Certainty.Certain);
     }
 
     [Theory]

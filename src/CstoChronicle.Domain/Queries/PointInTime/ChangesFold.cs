@@ -21,15 +21,10 @@ public static class ChangesFold
             .Select(c => new Candidate(c.Version, ChangeArea.Chairmanship, c.State, StateNames.Of(c.State), "assumed"));
 
         return ClaimRanking.InHistoricalOrder(membershipChanges.Concat(officeChanges).Concat(chairChanges), c => c.Version)
-            .Select(c => new Change(c.Area, c.Entity, c.Name, c.What, c.Version.On, Within(c.Version.On, from, to), c.Version.EventIds))
+            .Select(c => new Change(c.Area, c.Entity, c.Name, c.What, c.Version.On, DayWindow.Holds(c.Version.On, from, to), c.Version.EventIds))
             .Where(c => c.Certainty != Certainty.No)
             .ToList();
     }
-
-    private static Certainty Within(HistoricalDate on, DateOnly from, DateOnly to) =>
-        on.Latest < from || on.Earliest > to ? Certainty.No
-        : on.Earliest >= from && on.Latest <= to ? Certainty.Certain
-        : Certainty.Possible;
 
     private static string Lower<T>(T change) where T : struct, Enum => change.ToString().ToLowerInvariant();
 }
