@@ -1,3 +1,4 @@
+using CstoChronicle.Api.Endpoints;
 using CstoChronicle.Api.Notifications;
 using CstoChronicle.Api.Platform;
 using CstoChronicle.Api.Security;
@@ -10,6 +11,7 @@ builder.Services.AddChronicleNotifications(builder.Configuration);
 
 var app = builder.Build();
 app.UseChroniclePlatform();
+app.MapChronicleApi();
 app.MapNotificationsApi();
 app.MapTimelinePage();
 

@@ -13,6 +13,9 @@ public sealed class ChronicleSettings
     /// <summary>Load the CSTO dataset at start-up when the store is empty.</summary>
     public bool ImportDataset { get; set; } = true;
 
+    /// <summary>The dataset folder (holding sources.json); default: the first data/ found above the application.</summary>
+    public string? DatasetFolder { get; set; }
+
     /// <summary>The largest request body accepted, in bytes; larger ones get 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
 

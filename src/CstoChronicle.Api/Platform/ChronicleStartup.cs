@@ -1,3 +1,5 @@
+using CstoChronicle.Domain;
+using CstoChronicle.Domain.Import;
 using CstoChronicle.EventStore;
 using CstoChronicle.EventStore.Schema;
 using Microsoft.Extensions.Options;
@@ -12,15 +14,26 @@ namespace CstoChronicle.Api.Platform;
 public sealed class ChronicleStartup(
     NpgsqlDataSource dataSource,
     PostgresEventStore store,
+    Importer importer,
     IOptions<ChronicleSettings> settings,
     ILogger<ChronicleStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
+        var schema = settings.Value.Schema;
         await store.MigrateAsync(ct);
-        await new SchemaMigrator(dataSource, settings.Value.Schema).MigrateAsync(ApiMigrations.Module, ApiMigrations.All, ct);
-        logger.LogInformation("Schema {Schema} is migrated; the store's head is at position {Position}",
-            settings.Value.Schema, await store.GetHeadPositionAsync(ct));
+        await ChronicleModule.MigrateProjectionTablesAsync(dataSource, store.Options, ct);
+        await new SchemaMigrator(dataSource, schema).MigrateAsync(ApiMigrations.Module, ApiMigrations.All, ct);
+
+        if (settings.Value.ImportDataset)
+        {
+            var folder = DatasetLocator.TryFind(settings.Value.DatasetFolder);
+            if (folder is null)
+                logger.LogWarning("No dataset folder found (set Chronicle:DatasetFolder); the store is left as it is");
+            else
+                await importer.ImportIfEmptyAsync(folder, ct);
+        }
+        logger.LogInformation("Schema {Schema} is ready; the store's head is at position {Position}", schema, await store.GetHeadPositionAsync(ct));
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -5,6 +5,7 @@ using CstoChronicle.Api.Http;
 using CstoChronicle.Api.Idempotency;
 using CstoChronicle.Api.OpenApi;
 using CstoChronicle.Api.Security;
+using CstoChronicle.Domain.Serialization;
 using CstoChronicle.EventStore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -25,7 +26,7 @@ public static class PlatformSetup
         {
             options.IncludeScopes = true;
             options.UseUtcTimestamp = true;
-            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
 
         var services = builder.Services;
@@ -34,11 +35,7 @@ public static class PlatformSetup
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddChronicleDatabase(builder.Configuration);
-        services.AddSingleton(provider => new PostgresEventStore(
-            provider.GetRequiredService<NpgsqlDataSource>(),
-            new EventStoreOptions { Schema = provider.GetRequiredService<IOptions<ChronicleSettings>>().Value.Schema },
-            []));
-        services.AddHostedService<ChronicleStartup>();
+        services.AddChronicle();
 
         services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -67,14 +64,15 @@ public static class PlatformSetup
         return app;
     }
 
-    /// <summary>camelCase, enums as camelCase strings; strict reading: unknown fields, nulls where none belong and missing required fields are refused.</summary>
+    /// <summary>The chronicle's JSON shape (ChronicleJson) with nulls written, read strictly: a field a request does not have, or a field twice, is refused.</summary>
     public static void Configure(JsonSerializerOptions options)
     {
-        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        ChronicleJson.Configure(options);
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-        options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
+        options.Converters.Add(new UtcInstantConverter());
+        options.AllowDuplicateProperties = false;
+        // Nulls are written: "holder": null says the office was vacant, which a missing field does not.
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
     }
 }

@@ -50,6 +50,17 @@ public sealed partial class ApiKeyStore(NpgsqlDataSource dataSource, IOptionsMon
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
+    public async Task<IReadOnlyList<Endpoints.Admin.ApiKeySummary>> ListAsync(CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT name, role, created_at, revoked_at FROM {Schema}.api_keys ORDER BY name");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var keys = new List<Endpoints.Admin.ApiKeySummary>();
+        while (await reader.ReadAsync(ct))
+            keys.Add(new(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
+                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3)));
+        return keys;
+    }
+
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
     private static partial Regex NamePattern();
 }

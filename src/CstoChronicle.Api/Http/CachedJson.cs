@@ -1,0 +1,57 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
+
+namespace CstoChronicle.Api.Http;
+
+/// <summary>
+/// A JSON answer with a strong ETag (a hash of its bytes), answered 304 on a matching If-None-Match. Answers at a
+/// settled past knownAt are marked immutable; others must be revalidated.
+/// </summary>
+public sealed class CachedJson<T>(T value, bool immutable) : IResult, IEndpointMetadataProvider
+{
+    public const string Immutable = "public, max-age=31536000, immutable";
+    public const string Revalidate = "no-cache";
+
+    public T Value { get; } = value;
+
+    public async Task ExecuteAsync(HttpContext context)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var body = JsonSerializer.SerializeToUtf8Bytes(Value, options);
+        var etag = "\"" + Convert.ToBase64String(SHA256.HashData(body), 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\"";
+
+        var response = context.Response;
+        response.Headers.ETag = etag;
+        response.Headers.CacheControl = immutable ? Immutable : Revalidate;
+        response.Headers.Vary = "Accept-Encoding";
+        if (Matches(context.Request.Headers.IfNoneMatch, etag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, context.RequestAborted);
+    }
+
+    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag) =>
+        ifNoneMatch.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries))
+            .Any(candidate => candidate == "*" || candidate == etag || candidate == "W/" + etag);
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified, typeof(void)));
+    }
+}
+
+public static class CachedJson
+{
+    /// <summary>Immutable: the answer is at a settled past knownAt, so it can never change.</summary>
+    public static CachedJson<T> For<T>(T value, bool immutable = false) => new(value, immutable);
+}

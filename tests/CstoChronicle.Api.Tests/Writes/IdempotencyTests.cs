@@ -1,0 +1,84 @@
+using System.Net;
+using CstoChronicle.Api.Tests.Infrastructure;
+
+namespace CstoChronicle.Api.Tests.Writes;
+
+public sealed class IdempotencyTests(ChronicleApiFactory factory) : IClassFixture<ChronicleApiFactory>
+{
+    private readonly HttpClient _editor = factory.CreateEditorClient();
+
+    [Fact]
+    public async Task The_same_key_and_body_get_the_same_stored_answer_and_write_once()
+    {
+        var key = ("Idempotency-Key", "same-" + Guid.NewGuid());
+        var first = await _editor.PostJsonAsync("/api/v1/events", Facts.Suspension("KAZ", "2050-01-01"), key);
+        var head = await factory.HeadPositionAsync();
+
+        var second = await _editor.PostJsonAsync("/api/v1/events", Facts.Suspension("KAZ", "2050-01-01"), key);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        second.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await second.Content.ReadAsStringAsync()).ShouldBe(await first.Content.ReadAsStringAsync());
+        second.Headers.Location.ShouldBe(first.Headers.Location);
+        second.Headers.ETag.ShouldBe(first.Headers.ETag);
+        second.Headers.GetValues("Idempotent-Replayed").Single().ShouldBe("true");
+        (await factory.HeadPositionAsync()).ShouldBe(head);
+    }
+
+    [Fact]
+    public async Task The_same_key_with_another_body_is_a_422_that_writes_nothing()
+    {
+        var key = ("Idempotency-Key", "other-" + Guid.NewGuid());
+        (await _editor.PostJsonAsync("/api/v1/events", Facts.Suspension("KAZ", "2051-01-01"), key)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var head = await factory.HeadPositionAsync();
+
+        var reused = await _editor.PostJsonAsync("/api/v1/events", Facts.Suspension("KAZ", "2051-02-01"), key);
+
+        await reused.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency-key-reused");
+        (await factory.HeadPositionAsync()).ShouldBe(head);
+    }
+
+    [Fact]
+    public async Task Without_a_key_the_same_body_is_written_twice()
+    {
+        var head = await factory.HeadPositionAsync();
+        (await _editor.PostJsonAsync("/api/v1/events", Facts.Suspension("KAZ", "2052-01-01"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await _editor.PostJsonAsync("/api/v1/events", Facts.Suspension("KAZ", "2052-01-01"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await factory.HeadPositionAsync()).ShouldBe(head + 2);
+    }
+
+    [Fact]
+    public async Task Keys_belong_to_one_api_key_so_two_editors_cannot_collide()
+    {
+        var key = ("Idempotency-Key", "shared-" + Guid.NewGuid());
+        (await _editor.PostJsonAsync("/api/v1/events", Facts.Suspension("KAZ", "2053-01-01"), key)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var admin = await factory.CreateAdminClient().PostJsonAsync("/api/v1/events", Facts.Suspension("KAZ", "2053-02-01"), key);
+        admin.StatusCode.ShouldBe(HttpStatusCode.Created);
+        admin.Headers.Contains("Idempotent-Replayed").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_refusal_is_replayed_too()
+    {
+        var key = ("Idempotency-Key", "refused-" + Guid.NewGuid());
+        var first = await _editor.PostJsonAsync("/api/v1/events", Facts.Suspension("GEO", "1990-01-01"), key);
+        var second = await _editor.PostJsonAsync("/api/v1/events", Facts.Suspension("GEO", "1990-01-01"), key);
+        await first.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "validation");
+        await second.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "validation");
+        second.Headers.GetValues("Idempotent-Replayed").Single().ShouldBe("true");
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_with_one_key_write_once()
+    {
+        var key = ("Idempotency-Key", "race-" + Guid.NewGuid());
+        var head = await factory.HeadPositionAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
+            _editor.PostJsonAsync("/api/v1/events", Facts.Suspension("KAZ", "2054-01-01"), key)));
+
+        answers.ShouldAllBe(a => a.StatusCode == HttpStatusCode.Created || a.StatusCode == HttpStatusCode.Conflict);
+        answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBeGreaterThanOrEqualTo(1);
+        (await factory.HeadPositionAsync()).ShouldBe(head + 1);
+    }
+}
