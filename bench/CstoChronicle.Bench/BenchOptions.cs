@@ -13,7 +13,9 @@ public sealed record BenchOptions(
     int Queries,
     string Output,
     IReadOnlySet<string> Suites,
-    string ApiDll)
+    string ApiDll,
+    int SseClients,
+    int NotificationEvents)
 {
     public static readonly string[] AllSuites = ["store", "queries", "http", "notifications"];
 
@@ -43,9 +45,11 @@ public sealed record BenchOptions(
             Queries: Int("queries", 20_000),
             Output: Text("output", "docs/benchmarks.md"),
             Suites: Text("suites", string.Join(',', AllSuites)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
-            ApiDll: Text("api-dll", "src/CstoChronicle.Api/bin/Release/net10.0/CstoChronicle.Api.dll"));
+            ApiDll: Text("api-dll", "src/CstoChronicle.Api/bin/Release/net10.0/CstoChronicle.Api.dll"),
+            SseClients: Int("sse-clients", 1000),
+            NotificationEvents: Int("notification-events", 200));
     }
 
     public override string ToString() =>
-        $"{SingleAppends} single appends; {Batches} batches of {BatchSize}; {SyntheticEvents:N0} synthetic events for queries; {QueryClients} query clients, {Queries} queries; suites: {string.Join(", ", Suites)}";
+        $"{SingleAppends} single appends; {Batches} batches of {BatchSize}; {SyntheticEvents:N0} synthetic events for queries; {QueryClients} query clients, {Queries} queries; {SseClients} SSE clients, {NotificationEvents} notification events; suites: {string.Join(", ", Suites)}";
 }

@@ -24,6 +24,12 @@ if (options.Runs("http"))
     await new HttpSuite(dataSource, options, report).RunAsync();
 }
 
+if (options.Runs("notifications"))
+{
+    Console.Error.WriteLine("notifications suite ...");
+    await new NotificationsSuite(dataSource, options, report).RunAsync();
+}
+
 var markdown = report.ToMarkdown();
 await File.WriteAllTextAsync(options.Output, markdown);
 Console.WriteLine(markdown);

@@ -26,7 +26,7 @@ public sealed class ApiProcess : IAsyncDisposable
             throw new FileNotFoundException($"The API is not built at {apiDll}; bench/run.sh builds it (dotnet build src/CstoChronicle.Api -c Release).");
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var start = new ProcessStartInfo("dotnet", [apiDll])
+        var start = new ProcessStartInfo("dotnet", [Path.GetFullPath(apiDll)])
         {
             WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(apiDll))!,
             RedirectStandardOutput = true,

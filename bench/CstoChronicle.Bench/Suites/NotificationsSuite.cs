@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using CstoChronicle.Bench.Http;
+using CstoChronicle.Bench.Report;
+using CstoChronicle.EventStore;
+using Npgsql;
+
+namespace CstoChronicle.Bench.Suites;
+
+/// <summary>
+/// Issue 5's figures: from the start of an append to its arrival at each of many SSE clients of the API
+/// (its own process), and at a webhook receiver; beside a raw LISTEN/NOTIFY round trip measured in the same
+/// run; and the API process's memory with those clients connected.
+/// </summary>
+public sealed class NotificationsSuite(NpgsqlDataSource dataSource, BenchOptions options, BenchmarkReport report)
+{
+    private const string Schema = "bench_notifications";
+    private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(20);
+
+    public async Task RunAsync()
+    {
+        await ExecuteAsync($"DROP SCHEMA IF EXISTS {Schema} CASCADE");
+        var editorKey = "csto_bench-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        await using var api = await ApiProcess.StartAsync(options.ApiDll, options.ConnectionString, Schema, new Dictionary<string, string>
+        {
+            ["Chronicle__ImportDataset"] = "false",
+            ["Chronicle__Webhooks__AllowPrivateTargets"] = "true",
+            ["Chronicle__ApiKeys__0__Name"] = "bench",
+            ["Chronicle__ApiKeys__0__Role"] = "editor",
+            ["Chronicle__ApiKeys__0__Hash"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(editorKey))),
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
+        await using var store = new PostgresEventStore(dataSource, new EventStoreOptions { Schema = Schema }, []);
+        var events = options.NotificationEvents;
+
+        var roundTrips = await NotificationsListenNotifyBaseline.MeasureAsync(dataSource, events);
+        var idle = api.Memory();
+
+        var sseEntity = "bench-sse-" + Guid.NewGuid().ToString("N")[..8];
+        List<double> sse;
+        (double ResidentMiB, double PeakMiB) connected, streamed;
+        await using (var fleet = await NotificationsSseFleet.ConnectAsync(api.BaseAddress, $"api/v1/stream?entities={sseEntity}", options.SseClients))
+        {
+            connected = api.Memory();
+            var started = await AppendPacedAsync(store, sseEntity, events);
+            await WaitAsync(() => fleet.AllReceived(events), $"{fleet.Count} SSE clients to receive {events} events");
+            streamed = api.Memory();
+            sse = fleet.Arrivals.Select(a => Milliseconds(started[a.Position].Timestamp, a.Timestamp)).ToList();
+        }
+
+        using var receiver = new NotificationsWebhookReceiver();
+        var hookEntity = "bench-hook-" + Guid.NewGuid().ToString("N")[..8];
+        await SubscribeAsync(api.BaseAddress, editorKey, receiver.Url, hookEntity);
+        var hookStarts = await AppendPacedAsync(store, hookEntity, events);
+        await WaitAsync(() => receiver.Arrivals.Count >= events, $"the webhook receiver to get {events} deliveries");
+        var webhooks = hookStarts.Values.Select(s => Milliseconds(s.Timestamp, receiver.Arrivals[s.EventId.ToString()])).ToList();
+
+        report.AddNote("Notifications", Table(
+            $"The API runs as its own process (Release build). Events are appended one at a time, {Pace.TotalMilliseconds:0} ms apart, " +
+            $"straight to the store by this program; latency runs from the start of the append to the arrival of the event's `data:` line " +
+            $"at an SSE client, or of the webhook POST at a receiver on loopback (fan-out, queue, signing, HTTP). The baseline is a raw " +
+            $"`NOTIFY` on one connection until a `LISTEN` connection has it, measured in the same run.",
+            [
+                ($"raw LISTEN/NOTIFY round trip (baseline)", roundTrips),
+                ($"append → SSE client, {options.SseClients:N0} concurrent clients ({events} events × {options.SseClients:N0})", sse),
+                ($"append → webhook receipt (one subscription, {events} events)", webhooks),
+            ],
+            $"API process resident memory: {idle.ResidentMiB:N0} MiB idle; {connected.ResidentMiB:N0} MiB with {options.SseClients:N0} SSE clients " +
+            $"connected; {streamed.ResidentMiB:N0} MiB after streaming {events} events to them (peak {streamed.PeakMiB:N0} MiB)."));
+        await ExecuteAsync($"DROP SCHEMA IF EXISTS {Schema} CASCADE");
+    }
+
+    private static async Task<Dictionary<long, (Guid EventId, long Timestamp)>> AppendPacedAsync(PostgresEventStore store, string stream, int count)
+    {
+        var started = new Dictionary<long, (Guid, long)>();
+        for (var i = 0; i < count; i++)
+        {
+            var e = new NewEvent(Guid.NewGuid(), "BenchPinged", $$"""{"on":"2026-11-29","n":{{i}}}""", new EventMetadata(RecordedBy: "bench"));
+            var timestamp = Stopwatch.GetTimestamp();
+            var result = await store.AppendAsync(stream, ExpectedVersion.Any, [e]);
+            started[result.LastPosition] = (e.EventId, timestamp);
+            await Task.Delay(Pace);
+        }
+        return started;
+    }
+
+    private static async Task SubscribeAsync(Uri api, string editorKey, string url, string entity)
+    {
+        using var http = new HttpClient { BaseAddress = api };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", editorKey);
+        using var response = await http.PostAsJsonAsync("api/v1/subscriptions", new { url, entities = new[] { entity } });
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Subscribing answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private static async Task WaitAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Gave up waiting for {what}.");
+            await Task.Delay(50);
+        }
+    }
+
+    private static double Milliseconds(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
+
+    private static string Table(string intro, IReadOnlyList<(string Name, List<double> Samples)> rows, string memory)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(intro).AppendLine();
+        md.AppendLine("| measure | samples | p50 ms | p99 ms | max ms |");
+        md.AppendLine("| --- | --- | --- | --- | --- |");
+        foreach (var (name, samples) in rows)
+        {
+            var sorted = samples.Order().ToArray();
+            md.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {sorted.Length:N0} | {Percentile(sorted, 0.5):0.###} | {Percentile(sorted, 0.99):0.###} | {sorted[^1]:0.###} |"));
+        }
+        md.AppendLine().Append(memory);
+        return md.ToString();
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+}
