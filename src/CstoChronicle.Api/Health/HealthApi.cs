@@ -1,5 +1,7 @@
+using CstoChronicle.Api.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using CstoChronicle.Api.Endpoints.Examples;
 
 namespace CstoChronicle.Api.Health;
 
@@ -22,9 +24,11 @@ public static class HealthApi
     {
         var health = app.MapGroup("/health").WithTags("Health").DisableRateLimiting();
         health.MapGet("/live", () => TypedResults.Ok(new HealthAnswer("healthy", new Dictionary<string, HealthCheckAnswer>())))
-            .WithName("Liveness").WithSummary("Liveness: the process answers.");
+            .WithName("Liveness").WithSummary("Liveness: the process answers.").WithResponseExample(200, WriteExamples.Live);
         health.MapGet("/ready", ReadyAsync)
-            .WithName("Readiness").WithSummary("Readiness: PostgreSQL answers (503 when it does not).");
+            .WithName("Readiness").WithSummary("Readiness: PostgreSQL answers (503 when it does not).")
+            .WithResponseExample(200, WriteExamples.Ready)
+            .Produces<HealthAnswer>(StatusCodes.Status503ServiceUnavailable).WithResponseExample(503, WriteExamples.Unready);
         return app;
     }
 

@@ -13,6 +13,15 @@ namespace CstoChronicle.Api.OpenApi;
 /// </summary>
 public sealed class DocumentationFilter : IOperationFilter
 {
+    private static readonly JsonSerializerOptions ApiJson = CreateApiJson();
+
+    private static JsonSerializerOptions CreateApiJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Platform.PlatformSetup.Configure(options);
+        return options;
+    }
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
@@ -43,7 +52,7 @@ public sealed class DocumentationFilter : IOperationFilter
             var example = metadata.OfType<ResponseExample>().LastOrDefault(e => e.Status == code)?.Example
                 ?? (code >= 400 ? ProblemExample(code) : null);
             if (example is null) continue;
-            var node = JsonSerializer.SerializeToNode(example, example.GetType(), JsonSerializerOptions.Web);
+            var node = JsonSerializer.SerializeToNode(example, example.GetType(), ApiJson);
             foreach (var media in response.Content.Values) media.Example ??= node;
         }
     }

@@ -18,6 +18,8 @@ public static class ParameterDocs
         ["id"] = new("The id of the event (UUID), source or entity.", null),
         ["Idempotency-Key"] = new("Any unique string (1 to 255 visible ASCII characters). Sending the same key with the same request again returns the stored answer (with Idempotent-Replayed: true); with a different request, 422.", "9f1c2d3e-record-uzb-2006"),
         ["If-Match"] = new("The stream version the write expects, as a strong ETag (\"3\") or a bare number; 412 if the stream moved on.", "\"3\""),
+        ["name"] = new("The API key's name.", "alice"),
+        ["deliveryId"] = new("The id of a dead letter from GET .../dead-letters."),
         ["If-None-Match"] = new("An ETag from an earlier answer: 304 when the answer is unchanged."),
     };
 }

@@ -1,6 +1,8 @@
+using CstoChronicle.Api.OpenApi;
 using CstoChronicle.Api.Http;
 using CstoChronicle.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using CstoChronicle.Api.Endpoints.Examples;
 
 namespace CstoChronicle.Api.Endpoints.Admin;
 
@@ -22,12 +24,14 @@ public static class ApiKeysApi
             .WithName("ListApiKeys")
             .WithSummary("API keys stored in the database, by name and role (admin)")
             .WithDescription("Never shows a key or its hash. Keys given in configuration (Chronicle:ApiKeys) are not listed.")
+            .WithResponseExample(200, WriteExamples.Keys)
             .ProducesProblems(401, 403);
 
         keys.MapPost("", CreateAsync)
             .WithName("CreateApiKey")
             .WithSummary("Create an API key (admin)")
             .WithDescription("Answers the key once; store it safely. Names: lower-case letters, digits, '.', '_' or '-'; roles: editor or admin.")
+            .WithResponseExample(201, WriteExamples.CreatedKey)
             .ProducesProblems(400, 401, 403, 415, 422);
 
         keys.MapDelete("/{name}", async (string name, ApiKeyStore store, CancellationToken ct) =>

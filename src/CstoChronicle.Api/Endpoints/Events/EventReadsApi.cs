@@ -5,6 +5,8 @@ using CstoChronicle.Domain.Queries.Answers;
 using Microsoft.AspNetCore.Http.HttpResults;
 using HttpPointInTime = CstoChronicle.Api.Http.PointInTime;
 
+using CstoChronicle.Api.Endpoints.Examples;
+
 namespace CstoChronicle.Api.Endpoints.Events;
 
 /// <summary>Single events, an entity's whole history, and the audit trail in recorded order.</summary>
@@ -19,7 +21,7 @@ public static class EventReadsApi
             .WithName("GetEvent")
             .WithSummary("One event with its sources and fate")
             .WithDescription("Type, historical date, data, sources (resolved: title, URL, quote), when and by whom it was recorded, its position, and the correction or retraction that superseded it (as known at knownAt).")
-            .WithResponseExample(200, Examples.Event)
+            .WithResponseExample(200, ReadExamples.Event)
             .ProducesProblems(400, 404);
 
         api.MapGet("/entities/{id}/history", GetHistoryAsync)
@@ -27,6 +29,7 @@ public static class EventReadsApi
             .WithName("GetEntityHistory")
             .WithSummary("Every event of one entity")
             .WithDescription("The entity's stream in recorded order (a state's ISO 3166-1 alpha-3 code, or a slug), corrections and retractions included. `version` is the stream's version: send it as If-Match to write on that basis.")
+            .WithResponseExample(200, ReadExamples.History)
             .ProducesProblems(400, 404);
 
         api.MapGet("/audit", GetAuditAsync)
@@ -34,6 +37,7 @@ public static class EventReadsApi
             .WithName("GetAudit")
             .WithSummary("The audit trail: what was recorded, when, by whom, why, citing what")
             .WithDescription("Every recorded event in recorded order, optionally of one entity and between two recorded instants (RFC 3339, inclusive). Pages: follow Link rel=\"next\".")
+            .WithResponseExample(200, ReadExamples.Audit)
             .ProducesProblems(400);
         return api;
     }

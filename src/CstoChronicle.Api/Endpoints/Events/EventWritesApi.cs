@@ -9,6 +9,8 @@ using CstoChronicle.Domain.Writing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
+using CstoChronicle.Api.Endpoints.Examples;
+
 namespace CstoChronicle.Api.Endpoints.Events;
 
 /// <summary>A historical fact: its type (e.g. StateAcceded) and its data as in docs/event-catalog.md.</summary>
@@ -36,21 +38,24 @@ public static class EventWritesApi
             .WithSummary("Record a historical fact (editor)")
             .WithDescription("Appends one fact to its entity's stream after validation (known state, registered sources, a real EDTF date, a consistent history). " +
                 "If-Match pins the stream version (412 if it moved on); Idempotency-Key makes a retry safe.")
-            .WithResponseExample(201, Examples.Receipt)
+            .WithResponseExample(201, WriteExamples.Recorded)
+            .WithResponseExample(200, WriteExamples.Repeated)
             .ProducesProblems(400, 401, 403, 409, 412, 413, 415, 422, 429);
 
         group.MapPost("/{id}/corrections", CorrectAsync)
             .WithName("CorrectEvent")
             .WithSummary("Correct a fact (editor)")
             .WithDescription("Appends a correction that supersedes the fact; the fact itself stays, and answers at an earlier knownAt still show it.")
-            .WithResponseExample(201, Examples.Receipt)
+            .WithResponseExample(201, WriteExamples.Recorded)
+            .WithResponseExample(200, WriteExamples.Repeated)
             .ProducesProblems(400, 401, 403, 404, 409, 412, 413, 415, 422, 429);
 
         group.MapPost("/{id}/retractions", RetractAsync)
             .WithName("RetractEvent")
             .WithSummary("Retract a fact (editor)")
             .WithDescription("Appends a retraction that withdraws the fact, with the reason and the sources for doing so.")
-            .WithResponseExample(201, Examples.Receipt)
+            .WithResponseExample(201, WriteExamples.Recorded)
+            .WithResponseExample(200, WriteExamples.Repeated)
             .ProducesProblems(400, 401, 403, 404, 409, 412, 413, 415, 422, 429);
         return api;
     }

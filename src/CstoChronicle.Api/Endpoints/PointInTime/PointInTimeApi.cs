@@ -3,6 +3,8 @@ using CstoChronicle.Api.OpenApi;
 using CstoChronicle.Domain.Queries;
 using HttpPointInTime = CstoChronicle.Api.Http.PointInTime;
 
+using CstoChronicle.Api.Endpoints.Examples;
+
 namespace CstoChronicle.Api.Endpoints.PointInTime;
 
 /// <summary>Who held what on a historical day, as known at a recorded instant: members, Secretary General, chair, bodies, documents, changes.</summary>
@@ -21,7 +23,7 @@ public static class PointInTimeApi
         .WithName("GetMembers")
         .WithSummary("The member states on a day")
         .WithDescription("States that were (certainly or possibly) members, suspended or frozen on asOf, as recorded by knownAt. States that had left are not listed. Each member says since when, how certain, and on which events.")
-        .WithResponseExample(200, Examples.Members)
+        .WithResponseExample(200, ReadExamples.Members)
         .ProducesProblems(400);
 
         group.MapGet("/offices/secretary-general", async (string? asOf, string? knownAt, ChronicleQueries queries, TimeProvider clock, CancellationToken ct) =>
@@ -33,7 +35,7 @@ public static class PointInTimeApi
         .WithName("GetSecretaryGeneral")
         .WithSummary("The Secretary General on a day")
         .WithDescription("The holder of the office on asOf (acting or appointed), or null when the office was vacant or did not exist yet.")
-        .WithResponseExample(200, Examples.SecretaryGeneral)
+        .WithResponseExample(200, ReadExamples.SecretaryGeneral)
         .ProducesProblems(400);
 
         group.MapGet("/chairmanship", async (string? asOf, string? knownAt, ChronicleQueries queries, TimeProvider clock, CancellationToken ct) =>
@@ -45,7 +47,7 @@ public static class PointInTimeApi
         .WithName("GetChairmanship")
         .WithSummary("The chairing state on a day")
         .WithDescription("The state chairing the organization on asOf, or null when none is known.")
-        .WithResponseExample(200, Examples.Chairmanship)
+        .WithResponseExample(200, ReadExamples.Chairmanship)
         .ProducesProblems(400);
 
         group.MapGet("/bodies", async (string? asOf, string? knownAt, ChronicleQueries queries, TimeProvider clock, CancellationToken ct) =>
@@ -57,6 +59,7 @@ public static class PointInTimeApi
         .WithName("GetBodies")
         .WithSummary("The organization's bodies on a day")
         .WithDescription("Bodies (councils, forces, the secretariat) that existed on asOf, under the name they bore then.")
+        .WithResponseExample(200, ReadExamples.Bodies)
         .ProducesProblems(400);
 
         group.MapGet("/documents", async (string? asOf, string? knownAt, ChronicleQueries queries, TimeProvider clock, CancellationToken ct) =>
@@ -68,6 +71,7 @@ public static class PointInTimeApi
         .WithName("GetDocuments")
         .WithSummary("Treaties and agreements signed by a day")
         .WithDescription("Documents signed by asOf, whether in force, and which states had ratified them.")
+        .WithResponseExample(200, ReadExamples.Documents)
         .ProducesProblems(400);
 
         group.MapGet("/changes", async (string? from, string? to, string? knownAt, ChronicleQueries queries, TimeProvider clock, CancellationToken ct) =>
@@ -86,7 +90,7 @@ public static class PointInTimeApi
         .WithName("GetChanges")
         .WithSummary("What changed between two days")
         .WithDescription("Changes in membership, the office of Secretary General and the chairmanship from `from` to `to` (default: today). A change is certain when its whole date lies in the range, possible when it only overlaps it.")
-        .WithResponseExample(200, Examples.Changes)
+        .WithResponseExample(200, ReadExamples.Changes)
         .ProducesProblems(400);
 
         return api;

@@ -10,6 +10,8 @@ using CstoChronicle.Domain.Writing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
+using CstoChronicle.Api.Endpoints.Examples;
+
 namespace CstoChronicle.Api.Endpoints.Sources;
 
 public sealed record SourcesResponse(long Position, IReadOnlyList<Source> Sources);
@@ -34,12 +36,14 @@ public static class SourcesApi
             return CachedJson.For(new SourcesResponse(answer.Basis.Position, answer.Sources));
         })
         .WithName("GetSources")
-        .WithSummary("Every registered source");
+        .WithSummary("Every registered source")
+        .WithResponseExample(200, ReadExamples.Sources);
 
         group.MapGet("/{id}", GetSourceAsync)
             .WithName("GetSource")
             .WithSummary("A source and every event that cites it")
             .WithDescription("The source's title, publisher, URL or seed file, published date and language, and each event citing it with the locator and quote.")
+            .WithResponseExample(200, ReadExamples.Source)
             .ProducesProblems(404);
 
         group.MapPost("", RegisterAsync)
@@ -50,7 +54,8 @@ public static class SourcesApi
             .WithName("RegisterSource")
             .WithSummary("Register a source (editor)")
             .WithDescription("Registers a source once. The same content again answers 200 with alreadyRecorded; other content under a registered id is refused (422): a registered source never changes.")
-            .WithResponseExample(201, Examples.Receipt)
+            .WithResponseExample(201, WriteExamples.SourceRegistered)
+            .WithResponseExample(200, WriteExamples.SourceRegistered with { AlreadyRecorded = true })
             .ProducesProblems(400, 401, 403, 413, 415, 422, 429);
         return api;
     }

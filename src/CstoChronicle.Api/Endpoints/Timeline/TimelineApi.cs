@@ -6,6 +6,8 @@ using CstoChronicle.Domain.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using HttpPointInTime = CstoChronicle.Api.Http.PointInTime;
 
+using CstoChronicle.Api.Endpoints.Examples;
+
 namespace CstoChronicle.Api.Endpoints.Timeline;
 
 public sealed record TimelineResponse(DateTimeOffset KnownAt, long Position, IReadOnlyList<TimelineItem> Items, string? NextCursor);
@@ -23,7 +25,7 @@ public static class TimelineApi
             .WithSummary("Events in historical order")
             .WithDescription("Historical events whose dates (possibly) fall between from and to, in historical order, each with its claim rank. " +
                 "Filter by type (repeatable) and entity. Pages: follow the Link rel=\"next\" header (or pass nextCursor as cursor).")
-            .WithResponseExample(200, Examples.Timeline)
+            .WithResponseExample(200, ReadExamples.Timeline)
             .ProducesProblems(400);
         return api;
     }
