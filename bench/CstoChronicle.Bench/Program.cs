@@ -4,7 +4,8 @@ using CstoChronicle.Bench.Suites;
 using Npgsql;
 
 var options = BenchOptions.Parse(args);
-await using var dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+// The bench's pool and the API process's pool together stay under PostgreSQL's default 100 connections.
+await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(options.ConnectionString) { MaxPoolSize = 55 }.ConnectionString);
 var report = new BenchmarkReport(await MachineInfo.ReadAsync(dataSource), options.ToString());
 
 if (options.Runs("store"))

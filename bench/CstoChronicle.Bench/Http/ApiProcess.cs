@@ -39,8 +39,12 @@ public sealed class ApiProcess : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the API process.");
-        // Drain its output so a full pipe never blocks it.
-        process.OutputDataReceived += (_, _) => { };
+        // Drain its output so a full pipe never blocks it; pass on what it logs as an error.
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && (line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || line.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal)))
+                Console.Error.WriteLine("api: " + line);
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("api: " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
