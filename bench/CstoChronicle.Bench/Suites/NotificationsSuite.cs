@@ -19,7 +19,10 @@ namespace CstoChronicle.Bench.Suites;
 public sealed class NotificationsSuite(NpgsqlDataSource dataSource, BenchOptions options, BenchmarkReport report)
 {
     private const string Schema = "bench_notifications";
-    private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan SsePace = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Slower than one delivery takes, so the figure is latency and not the queue of one subscription.</summary>
+    private static readonly TimeSpan WebhookPace = TimeSpan.FromMilliseconds(50);
 
     public async Task RunAsync()
     {
@@ -36,6 +39,7 @@ public sealed class NotificationsSuite(NpgsqlDataSource dataSource, BenchOptions
         });
         await using var store = new PostgresEventStore(dataSource, new EventStoreOptions { Schema = Schema }, []);
         var events = options.NotificationEvents;
+        var loadBefore = LoadAverage();
 
         var roundTrips = await NotificationsListenNotifyBaseline.MeasureAsync(dataSource, events);
         var idle = api.Memory();
@@ -46,7 +50,7 @@ public sealed class NotificationsSuite(NpgsqlDataSource dataSource, BenchOptions
         await using (var fleet = await NotificationsSseFleet.ConnectAsync(api.BaseAddress, $"api/v1/stream?entities={sseEntity}", options.SseClients))
         {
             connected = api.Memory();
-            var started = await AppendPacedAsync(store, sseEntity, events);
+            var started = await AppendPacedAsync(store, sseEntity, events, SsePace);
             await WaitAsync(() => fleet.AllReceived(events), $"{fleet.Count} SSE clients to receive {events} events");
             streamed = api.Memory();
             sse = fleet.Arrivals.Select(a => Milliseconds(started[a.Position].Timestamp, a.Timestamp)).ToList();
@@ -55,12 +59,13 @@ public sealed class NotificationsSuite(NpgsqlDataSource dataSource, BenchOptions
         using var receiver = new NotificationsWebhookReceiver();
         var hookEntity = "bench-hook-" + Guid.NewGuid().ToString("N")[..8];
         await SubscribeAsync(api.BaseAddress, editorKey, receiver.Url, hookEntity);
-        var hookStarts = await AppendPacedAsync(store, hookEntity, events);
+        var hookStarts = await AppendPacedAsync(store, hookEntity, events, WebhookPace);
         await WaitAsync(() => receiver.Arrivals.Count >= events, $"the webhook receiver to get {events} deliveries");
         var webhooks = hookStarts.Values.Select(s => Milliseconds(s.Timestamp, receiver.Arrivals[s.EventId.ToString()])).ToList();
 
         report.AddNote("Notifications", Table(
-            $"The API runs as its own process (Release build). Events are appended one at a time, {Pace.TotalMilliseconds:0} ms apart, " +
+            $"The API runs as its own process (Release build). Events are appended one at a time, {SsePace.TotalMilliseconds:0} ms apart " +
+            $"({WebhookPace.TotalMilliseconds:0} ms for the webhook), " +
             $"straight to the store by this program; latency runs from the start of the append to the arrival of the event's `data:` line " +
             $"at an SSE client, or of the webhook POST at a receiver on loopback (fan-out, queue, signing, HTTP). The baseline is a raw " +
             $"`NOTIFY` on one connection until a `LISTEN` connection has it, measured in the same run.",
@@ -70,11 +75,16 @@ public sealed class NotificationsSuite(NpgsqlDataSource dataSource, BenchOptions
                 ($"append → webhook receipt (one subscription, {events} events)", webhooks),
             ],
             $"API process resident memory: {idle.ResidentMiB:N0} MiB idle; {connected.ResidentMiB:N0} MiB with {options.SseClients:N0} SSE clients " +
-            $"connected; {streamed.ResidentMiB:N0} MiB after streaming {events} events to them (peak {streamed.PeakMiB:N0} MiB)."));
+            $"connected; {streamed.ResidentMiB:N0} MiB after streaming {events} events to them (peak {streamed.PeakMiB:N0} MiB). " +
+            $"Load average of the machine (1 min) before and after the suite: {loadBefore} and {LoadAverage()}: the clients, the API and " +
+            "PostgreSQL share its cores."));
         await ExecuteAsync($"DROP SCHEMA IF EXISTS {Schema} CASCADE");
     }
 
-    private static async Task<Dictionary<long, (Guid EventId, long Timestamp)>> AppendPacedAsync(PostgresEventStore store, string stream, int count)
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+
+    private static async Task<Dictionary<long, (Guid EventId, long Timestamp)>> AppendPacedAsync(PostgresEventStore store, string stream, int count, TimeSpan pace)
     {
         var started = new Dictionary<long, (Guid, long)>();
         for (var i = 0; i < count; i++)
@@ -83,7 +93,7 @@ public sealed class NotificationsSuite(NpgsqlDataSource dataSource, BenchOptions
             var timestamp = Stopwatch.GetTimestamp();
             var result = await store.AppendAsync(stream, ExpectedVersion.Any, [e]);
             started[result.LastPosition] = (e.EventId, timestamp);
-            await Task.Delay(Pace);
+            await Task.Delay(pace);
         }
         return started;
     }

@@ -73,6 +73,7 @@ public sealed class DeliveryWorker
     {
         await using var claim = await DeliveryClaim.TryClaimAsync(_dataSource, _schema, ct);
         if (claim is null) return false;
+        ct.ThrowIfCancellationRequested();
 
         DeliveryResult result;
         try

@@ -32,7 +32,8 @@ public sealed class WebhookFailoverTests
         await Eventually.HoldsAsync(() => receiver.Received.Count >= 2, "the second process to redeliver");
         neverAnswer.TrySetResult(Results.NoContent());
 
-        receiver.Received.Select(r => r.WebhookId).ShouldBe([appended.EventId.ToString(), appended.EventId.ToString()]);
+        receiver.Received.Count.ShouldBeGreaterThanOrEqualTo(2);
+        receiver.Received.ShouldAllBe(r => r.WebhookId == appended.EventId.ToString());
         receiver.Received.ShouldAllBe(r => r.SignatureValid);
     }
 
