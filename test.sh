@@ -7,6 +7,12 @@
 # also when the run fails or is interrupted.
 #
 # Arguments go to `dotnet test`, e.g. ./test.sh --filter "FullyQualifiedName~Append".
+#
+# Then, when no argument was given, the timeline page's tests run in a real browser
+# (tests/browser/run.sh) on the same cluster, in a schema of their own. Without
+# Chromium or Node.js they are skipped with a note on stderr, except in CI (CI=true),
+# where that counts as a failure. CHRONICLE_BROWSER_TESTS=0 skips them, =1 runs them
+# even with arguments. Their counts are part of the last line.
 # TRX results land in .artifacts/test-results/. The last line printed is
 # "N passed, N failed" (", N skipped" when some were), and the exit code is
 # non-zero when a test failed or the build or test run broke.
@@ -81,6 +87,37 @@ dotnet test CstoChronicle.sln -c Release \
   --blame-hang-timeout "${CHRONICLE_TEST_HANG_TIMEOUT:-5m}" --blame-hang-dump-type none \
   "$@" || status=$?
 
+# Prints "passed failed skipped" of the browser tests (0 0 0 when they are not run).
+browser_tests() {
+  local wanted="${CHRONICLE_BROWSER_TESTS:-}" line=""
+  [[ -n "$wanted" ]] || { (($# == 0)) && wanted=1 || wanted=0; }
+  if [[ "$wanted" != 1 ]]; then
+    info "browser tests not run (arguments were given or CHRONICLE_BROWSER_TESTS=0)"
+    echo "0 0 0"
+    return
+  fi
+  if [[ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || ! command -v node >/dev/null 2>&1; then
+    if [[ "${CI:-}" == true ]]; then
+      warn "browser tests cannot run: Chromium or Node.js is missing (.ci/setup.d/30-browser.sh installs them)"
+      echo "0 1 0"
+    else
+      warn "browser tests NOT run: Chromium (${CHROMIUM_PATH:-/usr/bin/chromium}) or Node.js is missing; install them with: sudo bash .ci/setup.d/30-browser.sh (CI always runs them)"
+      echo "0 0 0"
+    fi
+    return
+  fi
+  info "running the browser tests (tests/browser/run.sh)"
+  line="$(CHRONICLE_BROWSER_NO_BUILD=1 tests/browser/run.sh | tail -n 1)" || true
+  if [[ "$line" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed(,\ ([0-9]+)\ skipped)?$ ]]; then
+    info "browser tests: $line"
+    echo "${BASH_REMATCH[1]} ${BASH_REMATCH[2]} ${BASH_REMATCH[4]:-0}"
+  else
+    warn "the browser tests ended without their count (see above): counting one failure"
+    echo "0 1 0"
+  fi
+}
+read -r browser_passed browser_failed browser_skipped < <(browser_tests "$@")
+
 cleanup
 
 passed="$(trx_sum passed)"
@@ -92,6 +129,9 @@ if ((status != 0 && failed == 0)); then
   warn "dotnet test exited with code $status but no test failed: the build broke or a test run crashed (see above). Counting it as a failure."
   failed=1
 fi
+passed=$((passed + browser_passed))
+failed=$((failed + browser_failed))
+skipped=$((skipped + browser_skipped))
 info "TRX results: ${RESULTS#"$ROOT"/}/"
 summary_line "$passed" "$failed" "$skipped"
 ((failed == 0))

@@ -7,7 +7,7 @@
 # 1. builds the API (Release) unless CHRONICLE_BROWSER_NO_BUILD=1;
 # 2. PostgreSQL: ConnectionStrings__Chronicle if set (a fresh schema in it), else a
 #    throwaway cluster in a temporary folder (scripts/postgres.sh --for-tests);
-# 3. starts the API on a free port with a fresh Chronicle:Schema and a random editor
+# 3. starts the API on a port of its choosing (port 0) with a fresh Chronicle:Schema and a random editor
 #    API key given by configuration (only its SHA-256 hash), and waits for /health/ready;
 # 4. runs node --test on the specs, with the service's address and the key in the
 #    environment (CHRONICLE_BASE_URL, CHRONICLE_EDITOR_KEY);
@@ -92,19 +92,19 @@ fi
 
 rm -rf "$ARTIFACTS"
 mkdir -p "$ARTIFACTS"
-PORT="$(random_free_port)" || fail_setup "found no free port for the API."
 SCHEMA="browser_$(date +%s)_$RANDOM"
 EDITOR_KEY="browser-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 EDITOR_KEY_HASH="$(printf '%s' "$EDITOR_KEY" | sha256sum | cut -d' ' -f1)"
-export CHRONICLE_BASE_URL="http://127.0.0.1:$PORT"
 export CHRONICLE_EDITOR_KEY="$EDITOR_KEY"
 export CHRONICLE_ARTIFACTS="$ARTIFACTS"
 
-info "starting the API on $CHRONICLE_BASE_URL (schema $SCHEMA; log: .artifacts/browser/api.log)"
+info "starting the API (schema $SCHEMA; log: .artifacts/browser/api.log)"
+# Port 0: Kestrel binds a free port itself and logs it, so no other program can take the
+# port between a check and the bind, nor answer our readiness probe in the API's place.
 # No exec of a built dll: dotnet run sets the content root to the project, where wwwroot/ is.
 setsid env \
   ConnectionStrings__Chronicle="$ConnectionStrings__Chronicle" \
-  ASPNETCORE_URLS="$CHRONICLE_BASE_URL" \
+  ASPNETCORE_URLS="http://127.0.0.1:0" \
   ASPNETCORE_ENVIRONMENT=Production \
   Chronicle__Schema="$SCHEMA" \
   Chronicle__ApiKeys__0__Name=browser-tests \
@@ -114,14 +114,22 @@ setsid env \
   >"$ARTIFACTS/api.log" 2>&1 </dev/null &
 API_PID=$!
 
+# The address Kestrel logged ("Now listening on: http://127.0.0.1:PORT"), once it has.
+listening_address() {
+  { grep -o 'Now listening on: http://127\.0\.0\.1:[0-9]*' "$ARTIFACTS/api.log" 2>/dev/null || true; } | head -n 1 | sed 's/^Now listening on: //'
+}
+
 waited=0
-until curl -fsS "$CHRONICLE_BASE_URL/health/ready" >/dev/null 2>&1; do
+CHRONICLE_BASE_URL=""
+until [[ -n "$CHRONICLE_BASE_URL" ]] && curl -fsS "$CHRONICLE_BASE_URL/health/ready" >/dev/null 2>&1; do
+  [[ -n "$CHRONICLE_BASE_URL" ]] || CHRONICLE_BASE_URL="$(listening_address)"
   kill -0 "$API_PID" 2>/dev/null || { tail -n 30 "$ARTIFACTS/api.log" >&2; fail_setup "the API stopped before it was ready (log above)."; }
   ((waited < READY_TIMEOUT_S * 2)) || { tail -n 30 "$ARTIFACTS/api.log" >&2; fail_setup "the API was not ready after ${READY_TIMEOUT_S} s."; }
   sleep 0.5
   waited=$((waited + 1))
 done
-info "the API is ready after $((waited / 2)) s; running the browser tests"
+export CHRONICLE_BASE_URL
+info "the API is ready on $CHRONICLE_BASE_URL after $((waited / 2)) s; running the browser tests"
 
 specs=("$@")
 ((${#specs[@]})) || specs=("$HERE"/specs/*.test.mjs)

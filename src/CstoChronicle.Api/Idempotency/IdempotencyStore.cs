@@ -21,17 +21,31 @@ public abstract record ClaimOutcome
 /// </summary>
 public sealed class IdempotencyStore(NpgsqlDataSource dataSource, IOptions<ChronicleSettings> settings)
 {
+    /// <summary>Longer than any request runs: a claim older than this without an answer was abandoned.</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
+
     private readonly string _table = SchemaName.Validate(settings.Value.Schema) + ".api_idempotency";
 
     public async Task<ClaimOutcome> ClaimAsync(string principal, string key, string requestHash, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await ExecuteAsync(connection, $"DELETE FROM {_table} WHERE principal = $1 AND key = $2 AND created_at < now() - $3", ct,
-            principal, key, settings.Value.IdempotencyRetention);
+        // Expired answers go: this key's, and a few others each time, so that the table does not grow without end.
+        await ExecuteAsync(connection, $"""
+            DELETE FROM {_table}
+             WHERE (principal = $1 AND key = $2 AND created_at < now() - $3)
+                OR ctid IN (SELECT ctid FROM {_table} WHERE created_at < now() - $3 LIMIT 100)
+            """, ct, principal, key, settings.Value.IdempotencyRetention);
         var inserted = await ExecuteAsync(connection,
             $"INSERT INTO {_table} (principal, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", ct,
             principal, key, requestHash);
         if (inserted == 1) return new ClaimOutcome.Claimed();
+
+        // A claim never answered (its process died mid-request) is taken over once it is clearly abandoned.
+        var takenOver = await ExecuteAsync(connection, $"""
+            UPDATE {_table} SET request_hash = $3, created_at = now()
+             WHERE principal = $1 AND key = $2 AND status IS NULL AND created_at < now() - $4
+            """, ct, principal, key, requestHash, AbandonedAfter);
+        if (takenOver == 1) return new ClaimOutcome.Claimed();
 
         await using var command = new NpgsqlCommand(
             $"SELECT request_hash, status, content_type, location, etag, body FROM {_table} WHERE principal = $1 AND key = $2", connection);
@@ -39,8 +53,8 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource, IOptions<Chron
         command.Parameters.Add(new NpgsqlParameter { Value = key });
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return new ClaimOutcome.StillRunning(); // released between our insert and select
-        if (reader.GetString(0) != requestHash) return new ClaimOutcome.OtherRequest();
         if (reader.IsDBNull(1)) return new ClaimOutcome.StillRunning();
+        if (reader.GetString(0) != requestHash) return new ClaimOutcome.OtherRequest();
         return new ClaimOutcome.Replay(new StoredAnswer(
             reader.GetInt32(1), Text(reader, 2), Text(reader, 3), Text(reader, 4), reader.IsDBNull(5) ? [] : reader.GetFieldValue<byte[]>(5)));
     }

@@ -17,7 +17,8 @@ public static class ChronicleJson
 
     /// <summary>
     /// For input that becomes a fact (API requests, the dataset): like <see cref="Options"/>, but an unknown field is an
-    /// error, so a typo ("termEnd") is refused instead of silently dropped. Stored data is read with <see cref="Options"/>.
+    /// error, so a typo ("termEnd") is refused instead of silently dropped, and so is a field given twice ("state" and
+    /// "State"), which would otherwise silently keep the last. Stored data is read with <see cref="Options"/>.
     /// </summary>
     public static JsonSerializerOptions StrictOptions { get; } = CreateStrict();
 
@@ -49,7 +50,11 @@ public static class ChronicleJson
 
     private static JsonSerializerOptions CreateStrict()
     {
-        var options = new JsonSerializerOptions(Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+        var options = new JsonSerializerOptions(Options)
+        {
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            AllowDuplicateProperties = false,
+        };
         options.MakeReadOnly();
         return options;
     }

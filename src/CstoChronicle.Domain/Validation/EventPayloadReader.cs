@@ -37,7 +37,11 @@ public static class EventPayloadReader
         }
     }
 
-    public static PayloadResult<HistoricalEvent> Read(Type type, JsonElement data) => Read(type, data.GetRawText());
+    /// <summary>An absent element (a request without the field) is a missing fact, not a reason to throw.</summary>
+    public static PayloadResult<HistoricalEvent> Read(Type type, JsonElement data) =>
+        data.ValueKind == JsonValueKind.Undefined
+            ? PayloadResult<HistoricalEvent>.Failed(new ValidationError("", $"a {type.Name} is required"))
+            : Read(type, data.GetRawText());
 }
 
 /// <summary>Either a value read from JSON or the field errors that stopped it.</summary>

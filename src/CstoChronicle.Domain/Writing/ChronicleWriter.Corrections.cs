@@ -15,14 +15,32 @@ public sealed partial class ChronicleWriter
     /// Supersedes a fact with <paramref name="replacement"/>: the full corrected data, of the target's type and entity,
     /// validated as a new fact would be (against the stream without the target). A retracted fact cannot be corrected.
     /// </summary>
-    public async Task<WriteOutcome> CorrectAsync(Guid targetEventId, string reason, IReadOnlyList<Citation> sources, JsonElement replacement,
+    public Task<WriteOutcome> CorrectAsync(Guid targetEventId, string reason, IReadOnlyList<Citation> sources, JsonElement replacement,
+        string recordedBy, ExpectedVersion? expectedVersion = null, string? correlationId = null, CancellationToken ct = default) =>
+        CorrectAsync(targetEventId, reason, sources, replacement, replacementType: null, recordedBy, expectedVersion, correlationId, ct);
+
+    public async Task<WriteOutcome> CorrectAsync(Guid targetEventId, string reason, IReadOnlyList<Citation> sources, HistoricalEvent replacement,
         string recordedBy, ExpectedVersion? expectedVersion = null, string? correlationId = null, CancellationToken ct = default)
+    {
+        var fieldErrors = EventFieldRules.Check(replacement, _validator.States);
+        if (fieldErrors.Count > 0) return new WriteOutcome.Rejected(fieldErrors.Select(Replacement).ToList());
+        var data = JsonSerializer.SerializeToElement(replacement, replacement.GetType(), ChronicleJson.Options);
+        return await CorrectAsync(targetEventId, reason, sources, data, replacement.GetType(), recordedBy, expectedVersion, correlationId, ct);
+    }
+
+    /// <param name="replacementType">The type of a typed replacement; JSON data (null here) is read as the target's type.</param>
+    private async Task<WriteOutcome> CorrectAsync(Guid targetEventId, string reason, IReadOnlyList<Citation> sources, JsonElement replacement,
+        Type? replacementType, string recordedBy, ExpectedVersion? expectedVersion, string? correlationId, CancellationToken ct)
     {
         var errors = CheckAmendment(reason, sources, recordedBy);
         var target = await _store.ReadEventAsync(targetEventId, ct);
         if (target is null) return new WriteOutcome.TargetNotFound(targetEventId);
         if (!EventTypeRegistry.TryGetType(target.Type, out var targetType) || !EventTypeRegistry.IsHistorical(target.Type))
             return new WriteOutcome.Rejected("target", $"event {targetEventId} is a {target.Type}, not a historical fact: only facts can be corrected");
+        // Read as the target's type, a record of another type with the same fields (a withdrawal for a suspension) would pass unnoticed.
+        if (replacementType is not null && replacementType != targetType)
+            return new WriteOutcome.Rejected("replacement", $"event {targetEventId} is a {target.Type}; a correction keeps the fact's type: " +
+                $"retract it and record a {replacementType.Name} instead");
 
         var payload = EventPayloadReader.Read(targetType, replacement);
         var corrected = payload.Value;
@@ -48,15 +66,6 @@ public sealed partial class ChronicleWriter
                 var streamErrors = EventValidator.CheckAgainstStream(corrected!, history, replacing: targetEventId);
                 return streamErrors.Count > 0 ? new WriteOutcome.Rejected(streamErrors.Select(Replacement).ToList()) : null;
             }, ct);
-    }
-
-    public async Task<WriteOutcome> CorrectAsync(Guid targetEventId, string reason, IReadOnlyList<Citation> sources, HistoricalEvent replacement,
-        string recordedBy, ExpectedVersion? expectedVersion = null, string? correlationId = null, CancellationToken ct = default)
-    {
-        var fieldErrors = EventFieldRules.Check(replacement, _validator.States);
-        if (fieldErrors.Count > 0) return new WriteOutcome.Rejected(fieldErrors.Select(Replacement).ToList());
-        var data = JsonSerializer.SerializeToElement(replacement, replacement.GetType(), ChronicleJson.Options);
-        return await CorrectAsync(targetEventId, reason, sources, data, recordedBy, expectedVersion, correlationId, ct);
     }
 
     /// <summary>Withdraws a fact: it stays in its stream, marked retracted, with the reason and sources for doing so.</summary>

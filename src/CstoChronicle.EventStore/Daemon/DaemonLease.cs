@@ -43,7 +43,8 @@ internal sealed class DaemonLease(NpgsqlDataSource dataSource, string schema, st
         try
         {
             // Named only while it holds the lock: a pooled connection keeps its name when returned.
-            await using var setName = new NpgsqlCommand($"SET application_name = '{ApplicationName(schema, name)}'", connection);
+            await using var setName = new NpgsqlCommand("SELECT set_config('application_name', $1, false)", connection);
+            setName.Parameters.Add(new NpgsqlParameter { Value = ApplicationName(schema, name) });
             await setName.ExecuteNonQueryAsync(ct);
             return true;
         }

@@ -91,8 +91,12 @@ public sealed class NotificationListener : IAsyncDisposable
                 await using var connection = await _dataSource.OpenConnectionAsync(ct);
                 await using var cleanup = new ListenerCleanup(connection);
                 connection.Notification += (_, _) => Fire();
-                await using (var listen = new NpgsqlCommand(
-                    $"SET application_name = '{_applicationName}'; LISTEN \"{_channel}\"", connection))
+                await using (var name = new NpgsqlCommand("SELECT set_config('application_name', $1, false)", connection))
+                {
+                    name.Parameters.Add(new NpgsqlParameter { Value = _applicationName });
+                    await name.ExecuteNonQueryAsync(ct);
+                }
+                await using (var listen = new NpgsqlCommand($"LISTEN {QuotedChannel}", connection))
                     await listen.ExecuteNonQueryAsync(ct);
 
                 ProcessId = connection.ProcessID;
@@ -135,6 +139,9 @@ public sealed class NotificationListener : IAsyncDisposable
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.ListenerReconnectMaxDelay.Ticks));
         }
     }
+
+    /// <summary>LISTEN takes no parameter, so the channel goes into the SQL text as a quoted identifier.</summary>
+    private string QuotedChannel => "\"" + _channel.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private void Fire() => Interlocked.Exchange(ref _signal, NewSignal()).TrySetResult();
 

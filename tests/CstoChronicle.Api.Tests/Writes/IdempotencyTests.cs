@@ -81,4 +81,36 @@ public sealed class IdempotencyTests(ChronicleApiFactory factory) : IClassFixtur
         answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBeGreaterThanOrEqualTo(1);
         (await factory.HeadPositionAsync()).ShouldBe(head + 1);
     }
+
+    [Fact]
+    public async Task A_claim_abandoned_by_a_dead_process_is_taken_over_but_a_fresh_one_is_not()
+    {
+        var abandoned = "abandoned-" + Guid.NewGuid();
+        var running = "running-" + Guid.NewGuid();
+        await factory.ScalarAsync<object>("""
+            INSERT INTO {schema}.api_idempotency (principal, key, request_hash, created_at)
+            VALUES ($1, $2, 'x', now() - interval '10 minutes'), ($1, $3, 'x', now())
+            """, ChronicleApiFactory.EditorName, abandoned, running);
+
+        var takenOver = await _editor.PostJsonAsync("/api/v1/events", Facts.Suspension("KAZ", "2055-01-01"), ("Idempotency-Key", abandoned));
+        var stillRunning = await _editor.PostJsonAsync("/api/v1/events", Facts.Suspension("KAZ", "2055-01-01"), ("Idempotency-Key", running));
+
+        takenOver.StatusCode.ShouldBe(HttpStatusCode.Created);
+        await stillRunning.ShouldBeProblemAsync(HttpStatusCode.Conflict, "idempotency-in-progress");
+    }
+
+    [Fact]
+    public async Task Expired_answers_are_removed()
+    {
+        var expired = "expired-" + Guid.NewGuid();
+        await factory.ScalarAsync<object>("""
+            INSERT INTO {schema}.api_idempotency (principal, key, request_hash, status, created_at)
+            VALUES ($1, $2, 'x', 201, now() - interval '2 days')
+            """, "someone-else", expired);
+
+        (await _editor.PostJsonAsync("/api/v1/sources", Facts.Source("expiry-trigger"), ("Idempotency-Key", "fresh-" + Guid.NewGuid())))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        (await factory.ScalarAsync<long>("SELECT count(*) FROM {schema}.api_idempotency WHERE key = $1", expired)).ShouldBe(0);
+    }
 }

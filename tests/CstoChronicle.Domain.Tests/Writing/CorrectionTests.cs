@@ -100,6 +100,33 @@ public class CorrectionTests(WriteSideFixture db) : IClassFixture<WriteSideFixtu
     }
 
     [Fact]
+    public async Task A_replacement_of_another_type_is_refused_even_when_its_fields_would_fit()
+    {
+        var chronicle = await db.NewChronicleAsync();
+        var ids = await chronicle.GivenAsync(Acceded("UZB", "1992-05-15"), Suspended("UZB", "2012-12-19"));
+        var head = await chronicle.HeadAsync();
+
+        var outcome = await chronicle.Writer.CorrectAsync(ids[1], Reason, Cited, Withdrew("UZB", "2012-12-19"), TestChronicle.Editor);
+
+        outcome.ShouldBeOfType<WriteOutcome.Rejected>().Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            e => e.Field.ShouldBe("replacement"), e => e.Message.ShouldContain("record a StateWithdrew instead"));
+        (await chronicle.HeadAsync()).ShouldBe(head);
+    }
+
+    [Fact]
+    public async Task A_correction_without_replacement_data_is_refused_not_thrown()
+    {
+        var chronicle = await db.NewChronicleAsync();
+        var ids = await chronicle.GivenAsync(Acceded("ARM", "1992-05-15"));
+        var head = await chronicle.HeadAsync();
+
+        var outcome = await chronicle.Writer.CorrectAsync(ids[0], Reason, Cited, default(JsonElement), TestChronicle.Editor);
+
+        outcome.ShouldBeOfType<WriteOutcome.Rejected>().Errors.ShouldContain(e => e.Field == "replacement" && e.Message.Contains("is required"));
+        (await chronicle.HeadAsync()).ShouldBe(head);
+    }
+
+    [Fact]
     public async Task A_retraction_marks_the_fact_withdrawn_and_later_writes_ignore_it()
     {
         var chronicle = await db.NewChronicleAsync();

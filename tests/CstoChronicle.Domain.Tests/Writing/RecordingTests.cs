@@ -43,6 +43,20 @@ public class RecordingTests(WriteSideFixture db) : IClassFixture<WriteSideFixtur
         stored.Note.ShouldBe("year only");
     }
 
+    [Theory]
+    [InlineData("""{"state":"KAZ","state":"RUS","on":"2018","sources":[{"sourceId":"test-source"}]}""")]
+    [InlineData("""{"state":"KAZ","State":"RUS","on":"2018","sources":[{"sourceId":"test-source"}]}""")]
+    public async Task A_field_sent_twice_is_refused_rather_than_one_of_its_values_kept(string json)
+    {
+        var chronicle = await db.NewChronicleAsync();
+        var head = await chronicle.HeadAsync();
+
+        var outcome = await chronicle.Writer.RecordAsync("ChairmanshipAssumed", json, TestChronicle.Editor);
+
+        outcome.ShouldBeOfType<WriteOutcome.Rejected>().Errors.ShouldHaveSingleItem().Message.ShouldContain("uplicate");
+        (await chronicle.HeadAsync()).ShouldBe(head);
+    }
+
     [Fact]
     public async Task A_write_against_a_stale_version_is_a_conflict_and_writes_nothing()
     {

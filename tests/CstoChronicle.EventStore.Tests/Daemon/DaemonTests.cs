@@ -1,5 +1,6 @@
 using CstoChronicle.EventStore.Daemon;
 using CstoChronicle.EventStore.Tests.Infrastructure;
+using Npgsql;
 
 namespace CstoChronicle.EventStore.Tests.Daemon;
 
@@ -159,5 +160,18 @@ public sealed class DaemonTests(PostgresSchemaFixture db) : IClassFixture<Postgr
         flaky.Applied.ShouldBe(6);
         healthy.Applied.ShouldBe(6);
         await Eventually.HoldsAsync(() => daemon.Daemon.Failures.Count == 0, "the failure to be cleared");
+    }
+
+    [Fact]
+    public async Task A_lease_name_is_passed_to_PostgreSQL_as_a_value_so_a_quote_in_it_is_harmless()
+    {
+        const string leaseName = "o'lease";
+        await using var daemon = RunningDaemon.Start(db, RunningDaemon.FastOptions with { LeaseName = leaseName });
+
+        await daemon.WaitUntilLeaderAsync();
+
+        await using var command = db.DataSource.CreateCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = DaemonLease.ApplicationName(db.Schema, leaseName) });
+        ((long)(await command.ExecuteScalarAsync())!).ShouldBe(1);
     }
 }

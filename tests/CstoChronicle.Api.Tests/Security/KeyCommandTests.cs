@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Net;
+using CstoChronicle.Api.Security;
+using CstoChronicle.Api.Tests.Infrastructure;
+
+namespace CstoChronicle.Api.Tests.Security;
+
+/// <summary>The create-key / revoke-key commands, run as a separate process against the factory's schema.</summary>
+public sealed class KeyCommandTests(ChronicleApiFactory factory) : IClassFixture<ChronicleApiFactory>
+{
+    [Fact]
+    public async Task Create_key_prints_the_key_once_stores_only_its_hash_and_the_key_writes()
+    {
+        var created = await RunAsync("create-key", "--name", "dave", "--role", "editor");
+
+        created.ExitCode.ShouldBe(0, created.Error);
+        var key = created.Output.Trim();
+        key.ShouldStartWith(ApiKeyText.Prefix);
+        created.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1);
+        created.Error.ShouldNotContain(key);
+        (await factory.ScalarAsync<string>("SELECT key_hash FROM {schema}.api_keys WHERE name = 'dave'")).ShouldBe(ApiKeyText.Hash(key));
+        (await factory.ScalarAsync<long>("SELECT count(*) FROM {schema}.api_keys WHERE key_hash = $1", key)).ShouldBe(0);
+
+        var write = await factory.CreateClientWithKey(key).PostJsonAsync("/api/v1/sources", Facts.Source("dave-source"));
+        write.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await write.ReadJsonAsync()).GetProperty("recordedBy").GetString().ShouldBe("dave");
+
+        var revoked = await RunAsync("revoke-key", "--name", "dave");
+        revoked.ExitCode.ShouldBe(0, revoked.Error);
+        await (await factory.CreateClientWithKey(key).PostJsonAsync("/api/v1/sources", Facts.Source("dave-source-2")))
+            .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
+    public async Task A_taken_name_an_unknown_role_or_a_bad_name_fail_without_printing_a_key()
+    {
+        (await RunAsync("create-key", "--name", "erin", "--role", "editor")).ExitCode.ShouldBe(0);
+        foreach (var args in new[] { new[] { "create-key", "--name", "erin", "--role", "editor" },
+                     ["create-key", "--name", "frank", "--role", "root"], ["create-key", "--name", "Bad Name!", "--role", "editor"] })
+        {
+            var result = await RunAsync(args);
+            result.ExitCode.ShouldNotBe(0);
+            result.Output.ShouldBeEmpty();
+            result.Error.ShouldStartWith("error:");
+        }
+    }
+
+    [Fact]
+    public async Task Hash_only_stores_nothing_and_prints_the_settings_for_configuration()
+    {
+        var result = await RunAsync("create-key", "--name", "gina", "--role", "admin", "--hash-only");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var key = result.Output.Trim();
+        result.Error.ShouldContain($"Chronicle__ApiKeys__N__Hash={ApiKeyText.Hash(key)}");
+        result.Error.ShouldContain("Chronicle__ApiKeys__N__Role=admin");
+        (await factory.ScalarAsync<long>("SELECT count(*) FROM {schema}.api_keys WHERE name = 'gina'")).ShouldBe(0);
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["ConnectionStrings__Chronicle"] = factory.ConnectionString;
+        start.Environment["Chronicle__Schema"] = factory.Schema;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+}
