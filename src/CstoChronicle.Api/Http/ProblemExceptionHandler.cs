@@ -4,12 +4,14 @@ using CstoChronicle.Api.Platform;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace CstoChronicle.Api.Http;
 
 /// <summary>
 /// Answers every exception as problem details. Bad input (binding, JSON, size, media type) becomes a 4xx naming
-/// the field; anything else is logged and answered as a 500 that reveals nothing but the request id.
+/// the field; a database that refuses connections a 503; anything else is logged and answered as a 500 that
+/// reveals nothing but the request id.
 /// </summary>
 public sealed partial class ProblemExceptionHandler(
     IProblemDetailsService problemDetails,
@@ -22,6 +24,14 @@ public sealed partial class ProblemExceptionHandler(
             return true; // the client went away; there is nobody to answer
 
         var problem = ForBadInput(context, exception);
+        if (problem is null && IsDatabaseUnavailable(exception))
+        {
+            // PostgreSQL refused or lost the connection (too many clients, restarting, pool exhausted): the request
+            // can be retried, so it is a 503 with Retry-After, not a 500.
+            logger.LogWarning("PostgreSQL unavailable on {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, exception.Message);
+            context.Response.Headers.RetryAfter = "1";
+            problem = Problems.Unavailable("The database is unavailable for the moment; retry shortly.");
+        }
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
@@ -49,6 +59,9 @@ public sealed partial class ProblemExceptionHandler(
         BadHttpRequestException bad => FromBindingMessage(bad.Message),
         _ => null,
     };
+
+    private static bool IsDatabaseUnavailable(Exception exception) =>
+        exception is NpgsqlException { IsTransient: true } || (exception.InnerException is { } inner && IsDatabaseUnavailable(inner));
 
     private static ProblemDetails InvalidBody(FieldError error) => Problems.InvalidBody(error.Field, error.Message);
 
