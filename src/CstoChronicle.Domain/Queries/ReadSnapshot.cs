@@ -1,3 +1,4 @@
+using CstoChronicle.EventStore.Schema;
 using System.Data;
 using Npgsql;
 
@@ -25,6 +26,7 @@ internal sealed class ReadSnapshot : IAsyncDisposable
 
     public static async Task<ReadSnapshot> OpenAsync(NpgsqlDataSource dataSource, string schema, CancellationToken ct)
     {
+        SchemaName.Validate(schema); // it goes into every statement's text
         var connection = await dataSource.OpenConnectionAsync(ct);
         try
         {

@@ -21,14 +21,17 @@ export async function launchBrowser() {
  */
 export async function openPage(browser, pathAndQuery, { width = 1280, height = 900, bypassCSP = false } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'en-GB', timezoneId: 'UTC', bypassCSP });
-  context.setDefaultTimeout(10_000);
+  // Generous for a loaded 2-core machine, short enough that a broken page fails fast.
+  context.setDefaultTimeout(20_000);
+  context.setDefaultNavigationTimeout(30_000);
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
-  await page.goto(new URL(pathAndQuery, baseUrl()).href);
+  // The page's modules run before DOMContentLoaded; waitForAnswer waits for the rest.
+  await page.goto(new URL(pathAndQuery, baseUrl()).href, { waitUntil: 'domcontentloaded' });
   return { page, context, problems };
 }
 

@@ -33,6 +33,18 @@ test('on 2013-06-01 Uzbekistan is no longer a member', async () => {
   await context.close();
 });
 
+test("on 2024-06-01 Armenia is listed with its participation frozen, and the summary counts each status", async () => {
+  const { page, context, problems } = await openPage(browser, '/?asOf=2024-06-01');
+  await waitForAnswer(page);
+
+  await memberRow(page, 'ARM').waitFor();
+  assert.equal(await memberRow(page, 'ARM').getAttribute('data-status'), 'frozen');
+  assert.match(await memberRow(page, 'ARM').innerText(), /frozen/);
+  assert.match(await page.locator('#members-summary').innerText(), /^\d+ listed: \d+ member, 1 suspended, 1 frozen\.$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a year alone is read as of its last day and stays a year in the URL', async () => {
   const { page, context, problems } = await openPage(browser, '/?asOf=2006');
   await waitForAnswer(page);

@@ -21,8 +21,6 @@ public sealed class LiveEventHub(PostgresEventStore store, IOptions<Notification
     private Task _loop = Task.CompletedTask;
     private long? _published;
 
-    public int ClientCount => Volatile.Read(ref _clients).Length;
-
     public Task StartAsync(CancellationToken ct)
     {
         _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
@@ -98,5 +96,3 @@ public sealed class LiveEventHub(PostgresEventStore store, IOptions<Notification
         try { await _loop.WaitAsync(ct); } catch (OperationCanceledException) { }
     }
 }
-
-public sealed class StreamClientTooSlowException() : Exception("The stream client read too slowly and was cut off; it may resume with Last-Event-ID.");

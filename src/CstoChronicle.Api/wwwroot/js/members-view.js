@@ -44,7 +44,9 @@ function summaryText(members) {
   if (members.length === 0) return 'No member states on this date, as recorded then.';
   const counts = {};
   for (const member of members) counts[member.status] = (counts[member.status] ?? 0) + 1;
-  const parts = Object.entries(counts).map(([status, count]) => `${count} ${status}`);
+  const parts = Object.entries(counts)
+    .sort(([a], [b]) => (STATUS_ORDER[a] ?? 9) - (STATUS_ORDER[b] ?? 9))
+    .map(([status, count]) => `${count} ${status}`);
   const possible = members.filter((member) => member.certainty === 'possible').length;
   return `${members.length} listed: ${parts.join(', ')}${possible ? `; ${possible} possible` : ''}.`;
 }

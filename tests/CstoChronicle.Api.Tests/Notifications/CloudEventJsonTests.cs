@@ -1,0 +1,47 @@
+using System.Text.Json;
+using CstoChronicle.Api.Notifications.CloudEvents;
+using CstoChronicle.EventStore;
+
+namespace CstoChronicle.Api.Tests.Notifications;
+
+public sealed class CloudEventJsonTests
+{
+    [Theory]
+    [InlineData("1992-05-15", "1992-05-15T00:00:00Z")]
+    [InlineData("2016-10", "2016-10-01T00:00:00Z")]
+    [InlineData("2016", "2016-01-01T00:00:00Z")]
+    [InlineData("2006-08~", "2006-08-01T00:00:00Z")]
+    [InlineData("2016/2017", "2016-01-01T00:00:00Z")]
+    public void Time_is_the_first_day_a_historical_date_may_mean_and_the_date_travels_as_written(string on, string time)
+    {
+        var cloudEvent = Write($$"""{"state":"KAZ","on":"{{on}}"}""");
+        cloudEvent.GetProperty("time").GetString().ShouldBe(time);
+        cloudEvent.GetProperty("historicaldate").GetString().ShouldBe(on);
+    }
+
+    [Fact]
+    public void A_date_with_an_open_start_has_no_time_but_keeps_its_historical_date()
+    {
+        var cloudEvent = Write("""{"on":"../2016"}""");
+        cloudEvent.TryGetProperty("time", out _).ShouldBeFalse();
+        cloudEvent.GetProperty("historicaldate").GetString().ShouldBe("../2016");
+    }
+
+    [Fact]
+    public void An_event_without_a_historical_date_has_neither_attribute()
+    {
+        var cloudEvent = Write("""{"sourceId":"tass-2002"}""");
+        cloudEvent.TryGetProperty("time", out _).ShouldBeFalse();
+        cloudEvent.TryGetProperty("historicaldate", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void The_sequence_sorts_as_text_in_position_order() =>
+        string.CompareOrdinal(CloudEventJson.Sequence(9), CloudEventJson.Sequence(10)).ShouldBeLessThan(0);
+
+    private static JsonElement Write(string data)
+    {
+        var recorded = new RecordedEvent(42, "KAZ", 1, Guid.NewGuid(), "StateAcceded", data, EventMetadata.Empty, DateTimeOffset.UtcNow);
+        return JsonDocument.Parse(CloudEventJson.Write(recorded, "urn:test")).RootElement.Clone();
+    }
+}
