@@ -4,33 +4,35 @@ using CstoChronicle.Bench.Suites;
 using Npgsql;
 
 var options = BenchOptions.Parse(args);
-// The bench's pool and the API process's pool together stay under PostgreSQL's default 100 connections.
+// The bench's pool and the API process's pool (ApiProcess.PoolSize) together stay under PostgreSQL's default 100 connections.
 await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(options.ConnectionString) { MaxPoolSize = 55 }.ConnectionString);
 var report = new BenchmarkReport(await MachineInfo.ReadAsync(dataSource), options.ToString());
 
-if (options.Runs("store"))
+(string Name, Func<Task> Run)[] suites =
+[
+    ("store", () => new EventStoreSuite(dataSource, options, report).RunAsync()),
+    ("queries", () => new QuerySuite(dataSource, options, report).RunAsync()),
+    ("http", () => new HttpSuite(dataSource, options, report).RunAsync()),
+    ("notifications", () => new NotificationsSuite(dataSource, options, report).RunAsync()),
+];
+
+var failed = 0;
+foreach (var (name, run) in suites.Where(s => options.Runs(s.Name)))
 {
-    Console.Error.WriteLine("event store suite ...");
-    await new EventStoreSuite(dataSource, options, report).RunAsync();
-}
-if (options.Runs("queries"))
-{
-    Console.Error.WriteLine("query suite ...");
-    await new QuerySuite(dataSource, options, report).RunAsync();
+    Console.Error.WriteLine($"{name} suite ...");
+    try
+    {
+        await run();
+    }
+    catch (Exception e)
+    {
+        // One broken suite must not throw away the figures the others measured.
+        failed++;
+        Console.Error.WriteLine(e);
+        report.AddNote($"Suite '{name}' failed", $"The {name} suite stopped with: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+    }
+    await File.WriteAllTextAsync(options.Output, report.ToMarkdown());
 }
 
-if (options.Runs("http"))
-{
-    Console.Error.WriteLine("HTTP suite ...");
-    await new HttpSuite(dataSource, options, report).RunAsync();
-}
-
-if (options.Runs("notifications"))
-{
-    Console.Error.WriteLine("notifications suite ...");
-    await new NotificationsSuite(dataSource, options, report).RunAsync();
-}
-
-var markdown = report.ToMarkdown();
-await File.WriteAllTextAsync(options.Output, markdown);
-Console.WriteLine(markdown);
+Console.WriteLine(report.ToMarkdown());
+return failed == 0 ? 0 : 1;

@@ -20,6 +20,9 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The API process's connection pool: with the bench's own 55 it stays under PostgreSQL's default 100.</summary>
+    public const int PoolSize = 40;
+
     public static async Task<ApiProcess> StartAsync(string apiDll, string connectionString, string schema, IReadOnlyDictionary<string, string>? settings = null)
     {
         if (!File.Exists(apiDll))
@@ -32,7 +35,8 @@ public sealed class ApiProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["ConnectionStrings__Chronicle"] = connectionString;
+        start.Environment["ConnectionStrings__Chronicle"] =
+            new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = PoolSize }.ConnectionString;
         start.Environment["Chronicle__Schema"] = schema;
         start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

@@ -20,8 +20,7 @@ public sealed class HttpSuite(NpgsqlDataSource dataSource, BenchOptions options,
     {
         await using var chronicle = await ChronicleModule.CreateAsync(dataSource, new EventStoreOptions { Schema = QuerySuite.Schema }, TimeProvider.System);
         var events = await chronicle.Store.GetHeadPositionAsync();
-        await using var api = await ApiProcess.StartAsync(options.ApiDll,
-            new NpgsqlConnectionStringBuilder(options.ConnectionString) { MaxPoolSize = 40 }.ConnectionString, QuerySuite.Schema);
+        await using var api = await ApiProcess.StartAsync(options.ApiDll, options.ConnectionString, QuerySuite.Schema);
         var idle = api.Memory();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.QueryClients })
         {

@@ -6,9 +6,6 @@ using CstoChronicle.Api.Idempotency;
 using CstoChronicle.Api.OpenApi;
 using CstoChronicle.Api.Security;
 using CstoChronicle.Domain.Serialization;
-using CstoChronicle.EventStore;
-using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace CstoChronicle.Api.Platform;
 

@@ -16,6 +16,10 @@ internal sealed class FanOutProjection(Func<RecordedEvent, string> formatPayload
     public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
     {
         var (connection, transaction, schema) = (context.Connection, context.Transaction, context.Schema);
+        var subscriptions = await ActiveSubscriptionsAsync(context, ct);
+        events = events.Where(e => subscriptions.Any(s => s.Matches(e))).ToList();
+        if (events.Count == 0) return;
+
         await DeliveryChannel.LockEnqueueAsync(connection, transaction, schema, ct);
         await using var command = new NpgsqlCommand($"""
             INSERT INTO {schema}.es_deliveries
@@ -37,6 +41,33 @@ internal sealed class FanOutProjection(Func<RecordedEvent, string> formatPayload
         command.Parameters.Add(new NpgsqlParameter { Value = events.Select(formatPayload).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         if (await command.ExecuteNonQueryAsync(ct) > 0)
             await DeliveryChannel.NotifyAsync(connection, transaction, schema, ct);
+    }
+
+    /// <summary>
+    /// The active subscriptions, so that only events someone wants are turned into payloads (a first run over a
+    /// long log with few subscriptions formats almost nothing). Creating a subscription waits for the fan-out's
+    /// checkpoint lock, which this batch holds, so the list cannot change under it.
+    /// </summary>
+    private static async Task<List<SubscriptionFilter>> ActiveSubscriptionsAsync(ProjectionContext context, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT event_types, stream_ids, after_position FROM {context.Schema}.es_delivery_subscriptions WHERE state = 'active'",
+            context.Connection, context.Transaction);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var filters = new List<SubscriptionFilter>();
+        while (await reader.ReadAsync(ct))
+            filters.Add(new SubscriptionFilter(
+                reader.IsDBNull(0) ? null : reader.GetFieldValue<string[]>(0).ToHashSet(StringComparer.Ordinal),
+                reader.IsDBNull(1) ? null : reader.GetFieldValue<string[]>(1).ToHashSet(StringComparer.Ordinal),
+                reader.GetInt64(2)));
+        return filters;
+    }
+
+    /// <summary>The same test the INSERT makes in SQL, done here first to skip events nobody wants.</summary>
+    private sealed record SubscriptionFilter(HashSet<string>? EventTypes, HashSet<string>? StreamIds, long AfterPosition)
+    {
+        public bool Matches(RecordedEvent e) =>
+            e.Position > AfterPosition && (EventTypes is null || EventTypes.Contains(e.Type)) && (StreamIds is null || StreamIds.Contains(e.StreamId));
     }
 
     /// <summary>A rebuild only moves the checkpoint; queued deliveries are history and stay.</summary>
