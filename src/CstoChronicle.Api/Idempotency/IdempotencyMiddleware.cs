@@ -32,7 +32,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
 
         var principal = context.User.Identity?.Name ?? "";
         var ct = context.RequestAborted;
-        var claim = await store.ClaimAsync(principal, key, await HashRequestAsync(context.Request), ct);
+        var requestHash = await HashRequestAsync(context.Request);
+        IdempotentWrite.AssignEventId(context, principal, key, requestHash);
+        var claim = await store.ClaimAsync(principal, key, requestHash, ct);
         switch (claim)
         {
             case ClaimOutcome.OtherRequest:

@@ -26,6 +26,23 @@ public sealed class IdempotencyTests(ChronicleApiFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_retry_whose_first_answer_was_lost_is_a_replay_in_the_store_not_a_second_fact()
+    {
+        var key = ("Idempotency-Key", "lost-" + Guid.NewGuid());
+        var first = await _editor.PostJsonAsync("/api/v1/events", Facts.Suspension("KAZ", "2053-01-01"), key);
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var head = await factory.HeadPositionAsync();
+        // As if the process died after the append, before it kept the answer: the key's row is gone.
+        await factory.ScalarAsync<object>("DELETE FROM {schema}.api_idempotency WHERE key = $1", key.Item2);
+
+        var retry = await _editor.PostJsonAsync("/api/v1/events", Facts.Suspension("KAZ", "2053-01-01"), key);
+
+        retry.StatusCode.ShouldBe(HttpStatusCode.OK); // the store already had it
+        EventIdOf(await retry.Content.ReadAsStringAsync()).ShouldBe(EventIdOf(await first.Content.ReadAsStringAsync()));
+        (await factory.HeadPositionAsync()).ShouldBe(head);
+    }
+
+    [Fact]
     public async Task The_same_key_with_another_body_is_a_422_that_writes_nothing()
     {
         var key = ("Idempotency-Key", "other-" + Guid.NewGuid());
@@ -113,4 +130,7 @@ public sealed class IdempotencyTests(ChronicleApiFactory factory) : IClassFixtur
 
         (await factory.ScalarAsync<long>("SELECT count(*) FROM {schema}.api_idempotency WHERE key = $1", expired)).ShouldBe(0);
     }
+
+    private static string? EventIdOf(string receipt) =>
+        System.Text.Json.JsonDocument.Parse(receipt).RootElement.GetProperty("eventId").GetString();
 }

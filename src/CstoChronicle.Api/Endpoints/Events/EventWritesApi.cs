@@ -68,7 +68,7 @@ public static class EventWritesApi
     {
         var expected = ExpectedVersionHeader.Parse(ifMatch);
         var outcome = await writer.RecordAsync(body.Type, body.Data.GetRawText(), RecordedBy.Of(context), WriteAnswers.Expected(expected),
-            context.TraceIdentifier, ct: ct);
+            context.TraceIdentifier, eventId: IdempotentWrite.EventIdOf(context), ct: ct);
         return WriteAnswers.From(outcome, context, expected, Location(outcome), fieldPrefix: "data.");
     }
 
