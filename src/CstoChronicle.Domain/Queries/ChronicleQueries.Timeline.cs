@@ -8,6 +8,8 @@ public sealed partial class ChronicleQueries
 {
     public const int MaxPageSize = 500;
 
+    private const int LongSpanDays = ChronicleMigrations.TimelineLongSpanDays;
+
     /// <summary>
     /// Historical events whose dates (possibly) fall from <paramref name="from"/> to <paramref name="to"/>, in historical
     /// order, every claim shown with its rank. <paramref name="types"/> filters by event type, <paramref name="entity"/>
@@ -23,8 +25,10 @@ public sealed partial class ChronicleQueries
 
         await using var snapshot = await OpenAsync(ct);
         // Two index-friendly parts instead of one filter on latest >= from, which would walk the (earliest, ...) index
-        // from the first day of history: the few facts that began before `from` and may still span it (GiST on their
-        // day range), and the facts beginning from `from` on, read in order from the btree.
+        // from the first day of history. Facts that began at most LongSpanDays before `from` (every day, month and
+        // year date) are read in order from the btree, starting LongSpanDays before `from`; the rare facts that began
+        // longer before and may still span `from` (long or open intervals) come from a partial GiST index of their
+        // day ranges. docs/decisions/0103.
         var filters = $$"""
             {{ClaimColumns.KnownAt("$1")}}
                AND ($4::text[] IS NULL OR type = ANY($4))
@@ -35,11 +39,14 @@ public sealed partial class ChronicleQueries
         await using var command = snapshot.Command($$"""
             SELECT * FROM (
                 (SELECT {{columns}} FROM {schema}.chr_timeline
-                  WHERE $2::date IS NOT NULL AND earliest < $2 AND daterange(earliest, latest, '[]') @> $2::date
+                  WHERE $2::date IS NOT NULL AND earliest < $2::date - {{LongSpanDays}}
+                    AND {{ChronicleMigrations.TimelineLongSpan}} AND daterange(earliest, latest, '[]') @> $2::date
+                    AND ($3::date IS NULL OR earliest <= $3)
                     AND {{filters}})
                 UNION ALL
                 (SELECT {{columns}} FROM {schema}.chr_timeline
-                  WHERE ($2::date IS NULL OR earliest >= $2) AND ($3::date IS NULL OR earliest <= $3)
+                  WHERE ($2::date IS NULL OR (earliest >= $2::date - {{LongSpanDays}} AND latest >= $2))
+                    AND ($3::date IS NULL OR earliest <= $3)
                     AND {{filters}}
                   ORDER BY earliest, latest, position
                   LIMIT $9)

@@ -14,7 +14,22 @@ public static class ChronicleMigrations
             ChronicleTables.Bodies, ChronicleTables.Documents, ChronicleTables.Citations, ChronicleTables.Sources, ChronicleTables.Log)),
         new(2, "timeline day ranges (GiST) for facts spanning the start of a window",
             "CREATE INDEX chr_timeline_span ON {schema}.chr_timeline USING gist (daterange(earliest, latest, '[]'));"),
+        new(3, "timeline: only spans longer than 400 days in the GiST index; shorter ones are read from the btree",
+            $$"""
+            DROP INDEX {schema}.chr_timeline_span;
+            CREATE INDEX chr_timeline_long_spans ON {schema}.chr_timeline USING gist (daterange(earliest, latest, '[]'))
+             WHERE {{TimelineLongSpan}};
+            """),
     ];
+
+    /// <summary>Longer than any year, the longest partial date: facts spanning more days are few (intervals, open ends).</summary>
+    public const int TimelineLongSpanDays = 400;
+
+    /// <summary>
+    /// The predicate of chr_timeline_long_spans; a query must repeat it word for word to use the index. Open ends are
+    /// stored as infinite dates, which cannot be subtracted, hence the clamps.
+    /// </summary>
+    public const string TimelineLongSpan = "least(latest, date '9999-12-31') - greatest(earliest, date '0001-01-01') > 400";
 
     /// <summary>Every table the projection writes, emptied before a rebuild.</summary>
     public static readonly IReadOnlyList<string> Tables =
