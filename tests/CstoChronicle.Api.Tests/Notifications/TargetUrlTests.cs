@@ -31,6 +31,7 @@ public sealed class TargetUrlTests : IAsyncLifetime
     [InlineData("http://[fe80::1]/hook", "public")]
     [InlineData("http://[fd00:ec2::254]/hook", "public")]
     [InlineData("http://[::ffff:10.0.0.1]/hook", "public")]
+    [InlineData("http://[::127.0.0.1]/hook", "public")]
     [InlineData("http://224.0.0.1/hook", "public")]
     [InlineData("http://no-such-host.invalid/hook", "does not resolve")]
     public async Task Refused_targets_are_422_problems_saying_why(string url, string reason)
@@ -60,6 +61,8 @@ public sealed class TargetUrlTests : IAsyncLifetime
     [InlineData("fc00::1", false)]
     [InlineData("64:ff9b::a00:1", false)]
     [InlineData("64:ff9b::808:808", true)]
+    [InlineData("::a00:1", false)]
+    [InlineData("::808:808", true)]
     [InlineData("2002:c0a8:0101::1", false)]
     [InlineData("ff02::1", false)]
     public void Addresses_are_public_only_outside_the_reserved_ranges(string address, bool isPublic) =>

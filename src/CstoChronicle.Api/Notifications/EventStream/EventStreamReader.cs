@@ -26,8 +26,11 @@ public sealed class EventStreamReader(PostgresEventStore store, LiveEventHub hub
             var caughtUp = position >= head;
             while (!caughtUp)
             {
+                // The page is read whole before it is sent, so a slow client never holds a pooled connection.
+                var page = new List<RecordedEvent>(PageSize);
+                await foreach (var e in store.ReadAllAsync(position, storeFilter, PageSize, ct)) page.Add(e);
                 var read = 0;
-                await foreach (var e in store.ReadAllAsync(position, storeFilter, PageSize, ct))
+                foreach (var e in page)
                 {
                     read++;
                     if (e.Position > head) { caughtUp = true; break; }

@@ -49,11 +49,11 @@ public static class PublicAddress
         return !blocked.Any(range => InRange(address, range.Network, range.PrefixLength));
     }
 
-    /// <summary>NAT64 (64:ff9b::/96) and 6to4 (2002::/16) addresses reach the IPv4 address they carry.</summary>
+    /// <summary>NAT64 (64:ff9b::/96), IPv4-compatible (::/96, deprecated but still routed by some stacks) and 6to4 (2002::/16) addresses reach the IPv4 address they carry.</summary>
     private static bool IsEmbeddingIPv4(IPAddress address, out IPAddress embedded)
     {
         var bytes = address.GetAddressBytes();
-        if (InRange(address, IPAddress.Parse("64:ff9b::"), 96))
+        if (InRange(address, IPAddress.Parse("64:ff9b::"), 96) || InRange(address, IPAddress.IPv6Any, 96))
         {
             embedded = new IPAddress(bytes[12..16]);
             return true;
