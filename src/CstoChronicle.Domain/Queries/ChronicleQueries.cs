@@ -1,3 +1,4 @@
+using CstoChronicle.EventStore.Schema;
 using CstoChronicle.Domain.Queries.Answers;
 using CstoChronicle.Domain.Queries.PointInTime;
 using Npgsql;
@@ -13,6 +14,9 @@ namespace CstoChronicle.Domain.Queries;
 /// </summary>
 public sealed partial class ChronicleQueries(NpgsqlDataSource dataSource, string schema, TimeProvider time)
 {
+    // Checked once here: it goes into the text of every statement.
+    private readonly string _schema = SchemaName.Validate(schema);
+
     public async Task<MembersAnswer> MembersAsync(DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken ct = default)
     {
         var day = asOf ?? Today;
@@ -66,7 +70,7 @@ public sealed partial class ChronicleQueries(NpgsqlDataSource dataSource, string
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
-    private Task<ReadSnapshot> OpenAsync(CancellationToken ct) => ReadSnapshot.OpenAsync(dataSource, schema, ct);
+    private Task<ReadSnapshot> OpenAsync(CancellationToken ct) => ReadSnapshot.OpenAsync(dataSource, _schema, ct);
 
     private QueryBasis Basis(ReadSnapshot snapshot, DateOnly? asOf, DateTimeOffset? knownAt) =>
         new(asOf, (knownAt ?? time.GetUtcNow()).ToUniversalTime(), snapshot.Position);

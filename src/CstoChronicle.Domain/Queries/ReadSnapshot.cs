@@ -1,4 +1,3 @@
-using CstoChronicle.EventStore.Schema;
 using System.Data;
 using Npgsql;
 
@@ -26,7 +25,6 @@ internal sealed class ReadSnapshot : IAsyncDisposable
 
     public static async Task<ReadSnapshot> OpenAsync(NpgsqlDataSource dataSource, string schema, CancellationToken ct)
     {
-        SchemaName.Validate(schema); // it goes into every statement's text
         var connection = await dataSource.OpenConnectionAsync(ct);
         try
         {
