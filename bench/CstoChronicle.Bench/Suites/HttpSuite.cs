@@ -2,6 +2,7 @@ using System.Net;
 using CstoChronicle.Bench.Http;
 using CstoChronicle.Bench.Measurement;
 using CstoChronicle.Bench.Report;
+using CstoChronicle.Bench.Synthetic;
 using CstoChronicle.Domain;
 using CstoChronicle.EventStore;
 using Npgsql;
@@ -26,7 +27,7 @@ public sealed class HttpSuite(NpgsqlDataSource dataSource, BenchOptions options,
         {
             BaseAddress = api.BaseAddress,
         };
-        var days = RandomDays(options.Queries);
+        var days = HistoryDays.Seeded(options.Queries, seed: 7);
 
         var (overHttp, inProcess) = await ConcurrentLoad.CompareAsync(options.QueryClients, options.Queries,
             i => GetAsync(http, $"api/v1/members?asOf={days[i]:yyyy-MM-dd}"),
@@ -54,13 +55,5 @@ public sealed class HttpSuite(NpgsqlDataSource dataSource, BenchOptions options,
         using var response = await http.GetAsync(path, HttpCompletionOption.ResponseContentRead);
         if (response.StatusCode != HttpStatusCode.OK)
             throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-    }
-
-    private static DateOnly[] RandomDays(int count)
-    {
-        var random = new Random(7);
-        var first = new DateOnly(1992, 5, 15).DayNumber;
-        var last = new DateOnly(2026, 11, 1).DayNumber;
-        return Enumerable.Range(0, count).Select(_ => DateOnly.FromDayNumber(random.Next(first, last))).ToArray();
     }
 }

@@ -5,6 +5,7 @@ using CstoChronicle.Bench.Report;
 using CstoChronicle.Bench.Synthetic;
 using CstoChronicle.Domain;
 using CstoChronicle.Domain.Import;
+using CstoChronicle.Domain.Projections.Schema;
 using CstoChronicle.Domain.Writing;
 using CstoChronicle.EventStore;
 using Npgsql;
@@ -56,7 +57,7 @@ public sealed class QuerySuite(NpgsqlDataSource dataSource, BenchOptions options
               FROM bench_chronicle.chr_membership
              WHERE recorded_at <= 'infinity' AND superseded_at IS NULL AND retracted_at IS NULL
             """;
-        var days = RandomDays(options.Queries);
+        var days = HistoryDays.Seeded(options.Queries, seed: 42);
         var (measured, baseline) = await CompareAsync(
             i => chronicle.Queries.MembersAsync(days[i]),
             _ => ReadRawAsync(raw));
@@ -70,18 +71,18 @@ public sealed class QuerySuite(NpgsqlDataSource dataSource, BenchOptions options
     private async Task MeasureTimelineAsync(Chronicle chronicle, long events)
     {
         // The same two index reads as the query (docs/decisions/0103), without its snapshot transaction and answer objects.
-        const string raw = """
+        var raw = $$"""
             SELECT * FROM (
                 (SELECT event_id, written_by, position, on_text, rank, type, stream_id, title, recorded_at, earliest, latest
                    FROM bench_chronicle.chr_timeline
-                  WHERE earliest < $1::date - 400
-                    AND least(latest, date '9999-12-31') - greatest(earliest, date '0001-01-01') > 400
+                  WHERE earliest < $1::date - {{ChronicleMigrations.TimelineLongSpanDays}}
+                    AND {{ChronicleMigrations.TimelineLongSpan}}
                     AND daterange(earliest, latest, '[]') @> $1::date AND earliest <= $2
                     AND superseded_at IS NULL AND retracted_at IS NULL)
                 UNION ALL
                 (SELECT event_id, written_by, position, on_text, rank, type, stream_id, title, recorded_at, earliest, latest
                    FROM bench_chronicle.chr_timeline
-                  WHERE earliest >= $1::date - 400 AND latest >= $1 AND earliest <= $2
+                  WHERE earliest >= $1::date - {{ChronicleMigrations.TimelineLongSpanDays}} AND latest >= $1 AND earliest <= $2
                     AND superseded_at IS NULL AND retracted_at IS NULL
                   ORDER BY earliest, latest, position
                   LIMIT 51)
@@ -89,7 +90,7 @@ public sealed class QuerySuite(NpgsqlDataSource dataSource, BenchOptions options
              ORDER BY earliest, latest, position
              LIMIT 51
             """;
-        var days = RandomDays(options.Queries);
+        var days = HistoryDays.Seeded(options.Queries, seed: 42);
         var (measured, baseline) = await CompareAsync(
             i => chronicle.Queries.TimelineAsync(days[i], days[i].AddDays(30), limit: 50),
             i => ReadRawAsync(raw, days[i], days[i].AddDays(30)));
@@ -107,13 +108,5 @@ public sealed class QuerySuite(NpgsqlDataSource dataSource, BenchOptions options
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
             for (var c = 0; c < reader.FieldCount; c++) _ = reader.GetValue(c);
-    }
-
-    private static DateOnly[] RandomDays(int count)
-    {
-        var random = new Random(42);
-        var first = new DateOnly(1992, 5, 15).DayNumber;
-        var last = new DateOnly(2026, 11, 1).DayNumber;
-        return Enumerable.Range(0, count).Select(_ => DateOnly.FromDayNumber(random.Next(first, last))).ToArray();
     }
 }

@@ -16,8 +16,6 @@ namespace CstoChronicle.Bench.Synthetic;
 public static class SyntheticHistory
 {
     public const string StreamPrefix = "synthetic-body-";
-    private static readonly DateOnly First = new(1992, 5, 15);
-    private static readonly int Days = new DateOnly(2026, 11, 1).DayNumber - First.DayNumber;
     private static readonly IReadOnlyList<Citation> Cited = [new("seed-000", Quote: "synthetic benchmark event")];
 
     /// <summary>Appends <paramref name="total"/> events in batches of <paramref name="batchSize"/>, one stream per batch pair.</summary>
@@ -57,7 +55,7 @@ public static class SyntheticHistory
 
     private static HistoricalDate RandomDate(Random random)
     {
-        var day = DateOnly.FromDayNumber(First.DayNumber + random.Next(Days));
+        var day = HistoryDays.Next(random);
         var text = random.Next(10) switch
         {
             0 => day.ToString("yyyy-MM", CultureInfo.InvariantCulture),
