@@ -28,7 +28,7 @@ public static class PlatformSetup
 
         var services = builder.Services;
         services.AddOptions<ChronicleSettings>().Bind(builder.Configuration.GetSection(ChronicleSettings.Section))
-            .Validate(s => CstoChronicle.EventStore.Schema.SchemaName.IsValid(s.Schema), "Chronicle:Schema must match ^[a-z_][a-z0-9_]{0,62}$")
+            .Validate(s => CstoChronicle.Domain.Store.SchemaName.IsValid(s.Schema), "Chronicle:Schema must match ^[a-z_][a-z0-9_]{0,62}$")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddChronicleDatabase(builder.Configuration);

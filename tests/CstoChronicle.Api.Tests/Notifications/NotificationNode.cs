@@ -1,5 +1,5 @@
 using CstoChronicle.Api.Tests.Infrastructure;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CstoChronicle.Api.Tests.Notifications;

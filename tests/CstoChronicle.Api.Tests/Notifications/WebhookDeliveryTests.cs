@@ -1,5 +1,5 @@
 using System.Net;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 

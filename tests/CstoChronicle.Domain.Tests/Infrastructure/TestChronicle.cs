@@ -1,7 +1,7 @@
 using CstoChronicle.Domain.Events;
 using CstoChronicle.Domain.Sources;
 using CstoChronicle.Domain.Writing;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 
 namespace CstoChronicle.Domain.Tests.Infrastructure;
 

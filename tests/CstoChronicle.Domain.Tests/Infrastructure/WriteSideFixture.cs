@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using CstoChronicle.Domain.Import;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 using Npgsql;
 
 namespace CstoChronicle.Domain.Tests.Infrastructure;

@@ -1,7 +1,7 @@
 using CstoChronicle.Domain.Projections;
 using CstoChronicle.Domain.Projections.Schema;
 using CstoChronicle.EventStore.Daemon;
-using CstoChronicle.EventStore.Schema;
+using CstoChronicle.Domain.Store;
 
 namespace CstoChronicle.Domain.Tests.Projections;
 

@@ -2,7 +2,7 @@ using CstoChronicle.Domain.Events;
 using CstoChronicle.Domain.Serialization;
 using CstoChronicle.Domain.Tests.Infrastructure;
 using CstoChronicle.Domain.Writing;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 using static CstoChronicle.Domain.Tests.Infrastructure.Facts;
 
 namespace CstoChronicle.Domain.Tests.Writing;

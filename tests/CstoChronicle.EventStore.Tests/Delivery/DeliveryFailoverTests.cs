@@ -1,4 +1,4 @@
-using CstoChronicle.EventStore.Delivery;
+using CstoChronicle.Api.Notifications.Webhooks.Queue;
 using CstoChronicle.EventStore.Tests.Infrastructure;
 
 namespace CstoChronicle.EventStore.Tests.Delivery;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CstoChronicle.EventStore.Delivery;
+using CstoChronicle.Api.Notifications.Webhooks.Queue;
 
 namespace CstoChronicle.EventStore.Tests.Delivery;
 

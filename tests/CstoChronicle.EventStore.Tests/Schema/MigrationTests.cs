@@ -1,4 +1,4 @@
-using CstoChronicle.EventStore.Schema;
+using CstoChronicle.Domain.Store;
 using CstoChronicle.EventStore.Tests.Infrastructure;
 
 namespace CstoChronicle.EventStore.Tests.Schema;

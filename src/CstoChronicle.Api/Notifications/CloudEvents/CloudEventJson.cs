@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 
 namespace CstoChronicle.Api.Notifications.CloudEvents;
 
