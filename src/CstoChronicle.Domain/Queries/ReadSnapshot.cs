@@ -54,17 +54,17 @@ internal sealed class ReadSnapshot : IAsyncDisposable
     private static async Task<long> ResolveAsync(NpgsqlConnection connection, string schema, DateTimeOffset knownAt, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using var command = new NpgsqlCommand(
-            $"""
-            SELECT pg_advisory_xact_lock_shared({KnownPositions.LockKey.Replace("{schema}", schema, StringComparison.Ordinal)});
-            SELECT coalesce((SELECT position FROM {schema}.chr_known_positions WHERE known_at <= $1 ORDER BY known_at DESC, position DESC LIMIT 1), 0);
-            """, connection, transaction);
-        command.Parameters.Add(Sql.Instant(knownAt));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.NextResultAsync(ct);
-        await reader.ReadAsync(ct);
-        var position = reader.GetInt64(0);
-        await reader.DisposeAsync();
+        await using (var wait = new NpgsqlCommand(
+            $"SELECT pg_advisory_xact_lock_shared({KnownPositions.LockKey.Replace("{schema}", schema, StringComparison.Ordinal)})", connection, transaction))
+            await wait.ExecuteNonQueryAsync(ct);
+        long position;
+        await using (var resolve = new NpgsqlCommand(
+            $"SELECT coalesce((SELECT position FROM {schema}.chr_known_positions WHERE known_at <= $1 ORDER BY known_at DESC, position DESC LIMIT 1), 0)",
+            connection, transaction))
+        {
+            resolve.Parameters.Add(Sql.Instant(knownAt));
+            position = (long)(await resolve.ExecuteScalarAsync(ct))!;
+        }
         await transaction.CommitAsync(ct);
         return position;
     }

@@ -22,7 +22,10 @@ public sealed record RecordedEvent(
         e.Sequence, e.StreamKey!, e.Version, e.Id, e.EventTypeName,
         JsonSerializer.Serialize(e.Data, e.EventType, ChronicleJson.Options),
         new EventMetadata(e.UserName, e.CorrelationId, e.CausationId, Reason(e)),
-        e.Timestamp);
+        AsStored(e.Timestamp));
+
+    /// <summary>PostgreSQL keeps microseconds: an event just appended reports its time as a later read will.</summary>
+    private static DateTimeOffset AsStored(DateTimeOffset timestamp) => timestamp.AddTicks(-(timestamp.Ticks % 10));
 
     private static string? Reason(IEvent e) =>
         e.Headers?.TryGetValue(ChronicleMarten.ReasonHeader, out var reason) == true ? reason switch

@@ -1,6 +1,9 @@
-namespace CstoChronicle.Api.Tests.Notifications;
+namespace CstoChronicle.TestSupport;
 
-/// <summary>Waits for a condition another party brings about; the limit only stops a broken test from hanging.</summary>
+/// <summary>
+/// Waits for a condition another party brings about (a daemon catching up, a lock wait showing up, a webhook
+/// arriving). The limit only stops a broken test from hanging; nothing is asserted about how long it took.
+/// </summary>
 public static class Eventually
 {
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
