@@ -37,6 +37,7 @@ public static class EntityNames
         ["coordination-council-emergency-situations"] = new("Coordination Council on emergency situations"),
         ["working-group-afghanistan"] = new("Working Group on Afghanistan under the Council of Foreign Ministers", "Рабочая группа по Афганистану при СМИД ОДКБ"),
         ["secretariat-department-information-public-relations"] = new("Department for Information and Public Relations of the CSTO Secretariat"),
+        ["crdf-central-asia"] = new("Collective Rapid Deployment Forces of the Central Asian Region", "Коллективные силы быстрого развёртывания Центрально-Азиатского региона"),
         ["collective-peacekeeping-forces"] = new("CSTO Collective Peacekeeping Forces", "Миротворческие силы ОДКБ"),
 
         // Documents
@@ -54,6 +55,11 @@ public static class EntityNames
         ["anti-drug-strategy-2015-2020"] = new("CSTO Anti-Drug Strategy for 2015–2020", "Антинаркотическая стратегия ОДКБ на 2015–2020 годы"),
         ["collective-security-strategy-2025"] = new("Collective Security Strategy of the CSTO for the period until 2025", "Стратегия коллективной безопасности ОДКБ на период до 2025 года"),
         ["protocol-combating-crime-information-sphere"] = new("Protocol on cooperation of the CSTO member states to combat criminal activities in the information sphere"),
+        ["agreement-rapid-equipment-territory-2004"] = new("Agreement on Rapid Equipment of Territory and Joint Use of CSTO Member States’ Military Infrastructure Facilities (2004)"),
+        ["agreement-peacekeeping-activities"] = new("Agreement on Peacekeeping Activities of the CSTO (2007)", "Соглашение о миротворческой деятельности ОДКБ"),
+        ["agreement-command-system-forces-2007"] = new("Agreement on the Establishment of a Command System for the Forces and Means of the CSTO Collective Security System (2007)"),
+        ["protocol-amendments-agreement-peacekeeping-2021"] = new("Protocol on amendments to the Agreement on the CSTO Peacekeeping Activities (2021)"),
+        ["joint-declaration-un-csto-secretariats-2010"] = new("Joint Declaration on Cooperation between the Secretariats of the United Nations and the CSTO (2010)"),
         ["anti-drug-strategy-2026-2030"] = new("CSTO Anti-Drug Strategy for 2026–2030", "Антинаркотическая стратегия ОДКБ на 2026–2030 годы"),
 
         // Persons
