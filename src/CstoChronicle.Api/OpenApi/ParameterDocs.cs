@@ -15,6 +15,7 @@ public static class ParameterDocs
         ["entity"] = new("Only events of this entity: a state's ISO 3166-1 alpha-3 code or an entity slug.", "UZB"),
         ["cursor"] = new("Opaque cursor from the previous page's Link rel=\"next\" header."),
         ["limit"] = new("Page size, 1 to 500. Default: 100.", "50"),
+        ["view"] = new("Which histories to answer, comma-separated: membership, secretary-general, chairmanship, bodies, documents. Default: all.", "membership,secretary-general,chairmanship"),
         ["id"] = new("The id of the event (UUID), source or entity.", null),
         ["Idempotency-Key"] = new("Any unique string (1 to 255 visible ASCII characters). Sending the same key with the same request again returns the stored answer (with Idempotent-Replayed: true); with a different request, 422.", "9f1c2d3e-record-uzb-2006"),
         ["If-Match"] = new("The stream version the write expects, as a strong ETag (\"3\") or a bare number; 412 if the stream moved on.", "\"3\""),

@@ -11,7 +11,7 @@ public static class TimelinePage
 {
     // The page talks only to its own origin (the API and its SSE stream) and renders no
     // HTML from data, so it needs nothing beyond 'self'.
-    private const string ContentSecurityPolicy =
+    public const string ContentSecurityPolicy =
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 

@@ -48,6 +48,7 @@ public static class PlatformSetup
     public static WebApplication UseChroniclePlatform(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseChronicleStatusCodeProblems();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
@@ -56,6 +57,7 @@ public static class PlatformSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseMiddleware<StorableTextMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapHealthApi();
         return app;

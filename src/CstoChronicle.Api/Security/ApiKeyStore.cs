@@ -61,6 +61,6 @@ public sealed partial class ApiKeyStore(NpgsqlDataSource dataSource, IOptionsMon
         return keys;
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]{0,63}\z")]
     private static partial Regex NamePattern();
 }

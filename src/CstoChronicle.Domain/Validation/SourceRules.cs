@@ -30,6 +30,6 @@ public static partial class SourceRules
         return errors.Errors;
     }
 
-    [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\z", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTag();
 }

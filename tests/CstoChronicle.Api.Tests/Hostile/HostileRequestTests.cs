@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using CstoChronicle.Api.Tests.Infrastructure;
+using CstoChronicle.Api.Tests.Security;
 
 namespace CstoChronicle.Api.Tests.Hostile;
 
@@ -15,7 +16,7 @@ public sealed class HostileRequestTests(ChronicleApiFactory factory) : IClassFix
     [MemberData(nameof(Table))]
     public async Task Each_gets_its_status_and_problem_type_and_writes_nothing(HostileRequest hostile)
     {
-        var before = await factory.HeadPositionAsync();
+        var before = await WrittenAsync();
         var request = new HttpRequestMessage(new HttpMethod(hostile.Method), hostile.Path);
         if (hostile.Body is not null)
         {
@@ -25,6 +26,7 @@ public sealed class HostileRequestTests(ChronicleApiFactory factory) : IClassFix
         var key = hostile.Key switch
         {
             "editor" => ChronicleApiFactory.EditorKey,
+            "admin" => ChronicleApiFactory.AdminKey,
             "none" => null,
             var other => other,
         };
@@ -33,6 +35,7 @@ public sealed class HostileRequestTests(ChronicleApiFactory factory) : IClassFix
 
         var response = await factory.CreateClient().SendAsync(request);
 
+        SecurityHeaders.ShouldBeOn(response);
         if (hostile.Type is null)
             response.StatusCode.ShouldBe(hostile.Status, await response.Content.ReadAsStringAsync());
         else
@@ -40,8 +43,19 @@ public sealed class HostileRequestTests(ChronicleApiFactory factory) : IClassFix
             var problem = await response.ShouldBeProblemAsync(hostile.Status, hostile.Type);
             problem.Detail.ShouldNotBeNullOrWhiteSpace();
             problem.RequestId.ShouldNotBeNullOrWhiteSpace();
+            if (hostile.Status == HttpStatusCode.BadRequest && hostile.Type == "invalid-body")
+                problem.Raw.GetProperty("errors")[0].GetProperty("field").GetString().ShouldStartWith("$", customMessage: "the problem names the field");
         }
-        (await factory.HeadPositionAsync()).ShouldBe(before);
+        (await WrittenAsync()).ShouldBe(before);
+    }
+
+    /// <summary>Everything a request could have written: events (the head position), API keys and subscriptions, as the API lists them.</summary>
+    private async Task<string> WrittenAsync()
+    {
+        var admin = factory.CreateAdminClient();
+        var keys = (await admin.GetJsonAsync("/api/v1/admin/keys")).GetArrayLength();
+        var subscriptions = (await admin.GetJsonAsync("/api/v1/subscriptions")).GetArrayLength();
+        return $"position {await factory.HeadPositionAsync()}, {keys} keys, {subscriptions} subscriptions";
     }
 
     [Fact]

@@ -18,6 +18,38 @@ public static class HostileRequests
     private static string Fact(string state = "ARM", string on = "2030-01-01", string sources = DatasetSources, string extra = "") =>
         $$$"""{"type":"MembershipSuspended","data":{"state":"{{{state}}}","on":"{{{on}}}"{{{extra}}},"sources":{{{sources}}}}}""";
 
+    private const string Keys = "/api/v1/admin/keys";
+    private const string Subscriptions = "/api/v1/subscriptions";
+
+    /// <summary>Characters no text field may hold, as JSON escapes: NUL, other C0 controls, DEL, C1, bidi overrides and isolates, a lone surrogate.</summary>
+    private static readonly (string Name, string Escape)[] Refused =
+    [
+        ("NUL", "\\u0000"), ("BEL", "\\u0007"), ("ESC", "\\u001b"), ("DEL", "\\u007f"), ("C1 CSI", "\\u009b"),
+        ("right-to-left override", "\\u202e"), ("left-to-right embedding", "\\u202a"), ("first-strong isolate", "\\u2068"), ("lone surrogate", "\\ud800"),
+    ];
+
+    private static IEnumerable<HostileRequest> ControlCharacters()
+    {
+        foreach (var (name, c) in Refused)
+        {
+            yield return new($"{name} in a fact's state", "POST", Events, Fact(state: $"A{c}RM"), BadRequest, "invalid-body");
+            yield return new($"{name} in a fact's note", "POST", Events, Fact(extra: $",\"note\":\"a{c}b\""), BadRequest, "invalid-body");
+            yield return new($"{name} in a citation's quote", "POST", Events,
+                Fact(sources: $$$"""[{"sourceId":"{{{Facts.DatasetSource}}}","quote":"q{{{c}}}"}]"""), BadRequest, "invalid-body");
+            yield return new($"{name} in a correction's reason", "POST", $"{Events}/{DatasetFact}/corrections",
+                Facts.SuspensionCorrection("UZB", "2006-08-16", reason: $"r{c}"), BadRequest, "invalid-body");
+            yield return new($"{name} in a retraction's reason", "POST", $"{Events}/{DatasetFact}/retractions", Facts.Retraction($"r{c}"), BadRequest, "invalid-body");
+            yield return new($"{name} in a source's title", "POST", Sources, Facts.Source("ctl").Replace("Test source", $"Test{c}source"), BadRequest, "invalid-body");
+            yield return new($"{name} in a source's id", "POST", Sources, Facts.Source("ctl").Replace("\"id\":\"ctl\"", $"\"id\":\"ctl{c}\""), BadRequest, "invalid-body");
+            yield return new($"{name} in a key's name", "POST", Keys, $$$"""{"name":"k{{{c}}}","role":"editor"}""", BadRequest, "invalid-body", Key: "admin");
+            yield return new($"{name} in a subscription's description", "POST", Subscriptions,
+                $$$"""{"url":"https://hooks.example.org/in","description":"d{{{c}}}"}""", BadRequest, "invalid-body");
+            yield return new($"{name} in a subscription's entity filter", "POST", Subscriptions,
+                $$$"""{"url":"https://hooks.example.org/in","entities":["UZB{{{c}}}"]}""", BadRequest, "invalid-body");
+        }
+        yield return new("BEL in a field name", "POST", Sources, Facts.Source("ctl").Replace("\"publisher\"", "\"pub\\u0007lisher\""), BadRequest, "invalid-body");
+    }
+
     public static IEnumerable<HostileRequest> All()
     {
         // Bodies that are not JSON of the right shape: 400 invalid-body.
@@ -51,7 +83,6 @@ public static class HostileRequests
         yield return new("no sources", "POST", Events, Fact(sources: "[]"), UnprocessableEntity, "validation");
         yield return new("unicode state", "POST", Events, Fact(state: "Армения"), UnprocessableEntity, "validation");
         yield return new("emoji state", "POST", Events, Fact(state: "\ud83c\udde6\ud83c\uddf2"), UnprocessableEntity, "validation");
-        yield return new("control characters in the state", "POST", Events, Fact(state: "A\\u0007R\\u001bM"), UnprocessableEntity, "validation");
         yield return new("unknown event type", "POST", Events, Fact().Replace("MembershipSuspended", "DropTables"), UnprocessableEntity, "validation");
         yield return new("data is a string", "POST", Events, """{"type":"MembershipSuspended","data":"ARM"}""", UnprocessableEntity, "validation");
         yield return new("suspension before accession", "POST", Events, Fact(state: "GEO", on: "1990-01-01"), UnprocessableEntity, "validation");
@@ -62,6 +93,17 @@ public static class HostileRequests
             Facts.SuspensionCorrection("KAZ", "2006-08-16"), UnprocessableEntity, "validation");
         yield return new("retraction citing an unregistered source", "POST", $"{Events}/{DatasetFact}/retractions",
             """{"reason":"wrong","sources":[{"sourceId":"nowhere"}]}""", UnprocessableEntity, "validation");
+
+        // Control characters in any text field of every write and admin endpoint: 400 naming the field (issue 12, item 3).
+        foreach (var request in ControlCharacters()) yield return request;
+
+        // Ids that end in a line feed: every pattern anchors at the true end of the text.
+        yield return new("source id with a trailing line feed", "POST", Sources, Facts.Source("x").Replace("\"id\":\"x\"", "\"id\":\"trailing-lf\\n\""), UnprocessableEntity, "validation");
+        yield return new("source language with a trailing line feed", "POST", Sources, Facts.Source("lang-lf").Replace("\"en\"", "\"en\\n\""), UnprocessableEntity, "validation");
+        yield return new("key name with a trailing line feed", "POST", Keys, """{"name":"x\n","role":"editor"}""", UnprocessableEntity, "validation", Key: "admin");
+        yield return new("revoking a key name with a trailing line feed", "DELETE", Keys + "/x%0A", null, NotFound, "not-found", Key: "admin");
+        yield return new("document id with a trailing line feed", "POST", Events,
+            $$$"""{"type":"DocumentSigned","data":{"document":"treaty-lf\n","title":"T","kind":"treaty","on":"2030-01-01","sources":{{{DatasetSources}}}}}""", UnprocessableEntity, "validation");
 
         // Media type and size.
         yield return new("text/plain body", "POST", Events, Fact(), UnsupportedMediaType, "unsupported-media-type", ContentType: "text/plain");

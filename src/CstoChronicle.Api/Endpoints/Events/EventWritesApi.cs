@@ -30,8 +30,7 @@ public static class EventWritesApi
         var group = api.MapGroup("/events").WithTags("Events")
             .RequireAuthorization(ChroniclePolicies.Editor)
             .RequireRateLimiting(WriteRateLimit.Policy)
-            .WithIdempotency()
-            .AddEndpointFilter<StorableTextFilter>();
+            .WithIdempotency();
 
         group.MapPost("", RecordAsync)
             .WithName("RecordEvent")

@@ -50,7 +50,6 @@ public static class SourcesApi
             .RequireAuthorization(ChroniclePolicies.Editor)
             .RequireRateLimiting(WriteRateLimit.Policy)
             .WithIdempotency()
-            .AddEndpointFilter<StorableTextFilter>()
             .WithName("RegisterSource")
             .WithSummary("Register a source (editor)")
             .WithDescription("Registers a source once. The same content again answers 200 with alreadyRecorded; other content under a registered id is refused (422): a registered source never changes.")
