@@ -25,7 +25,8 @@ public sealed class ChronicleProjection(NpgsqlDataSource dataSource, string sche
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken ct)
     {
         var typesInBatch = new Dictionary<Guid, string>();
-        foreach (var e in events)
+        // Rich appends that roll back leave Marten's tombstones in the log to fill their holes: nothing of the chronicle.
+        foreach (var e in events.Where(e => !StoredEvents.IsTombstone(e)))
         {
             typesInBatch[e.Id] = e.EventTypeName;
             await ApplyAsync(operations, RecordedEvent.From(e), e.Data, typesInBatch, ct);

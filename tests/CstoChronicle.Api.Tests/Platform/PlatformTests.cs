@@ -23,6 +23,7 @@ public sealed class PlatformTests(ChronicleApiFactory factory) : IClassFixture<C
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await response.Content.ReadAsStringAsync();
         body.ShouldContain("\"postgresql\"");
+        body.ShouldContain("\"projections\"");
         body.ShouldContain("\"status\":\"healthy\"");
     }
 

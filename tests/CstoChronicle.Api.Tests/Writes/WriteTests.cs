@@ -54,13 +54,7 @@ public sealed class WriteTests(ChronicleApiFactory factory) : IClassFixture<Chro
     {
         var recorded = await (await _editor.PostJsonAsync("/api/v1/events", Facts.Suspension("KGZ", "2032-01-01"))).ReadJsonAsync();
         var id = recorded.GetProperty("eventId").GetString();
-        // knownAt resolves through the high-water mark: wait until the fact is known before taking the instant.
-        string beforeCorrection = "";
-        await Eventually.HoldsAsync(async () =>
-        {
-            beforeCorrection = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'");
-            return (await _editor.GetAsync($"/api/v1/events/{id}?knownAt={beforeCorrection}")).IsSuccessStatusCode;
-        }, "the fact to be known through the high-water mark");
+        var beforeCorrection = await KnownInstant.OfAsync(_editor, id);
 
         var response = await _editor.PostJsonAsync($"/api/v1/events/{id}/corrections", Facts.SuspensionCorrection("KGZ", "2032-02-01"));
 

@@ -1,4 +1,5 @@
 using CstoChronicle.Domain.Store;
+using JasperFx.Events;
 using Marten;
 
 namespace CstoChronicle.Api.Notifications.EventStream;
@@ -23,7 +24,9 @@ public sealed class CommittedLog(IDocumentStore store)
     public async Task<IReadOnlyList<RecordedEvent>> ReadAsync(long afterPosition, long upTo, int limit, IReadOnlyCollection<string>? types, CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var query = session.Events.QueryAllRawEvents().Where(e => e.Sequence > afterPosition && e.Sequence <= upTo);
+        // Marten's tombstones fill the holes of rolled-back appends; they are not chronicle events.
+        var query = session.Events.QueryAllRawEvents()
+            .Where(e => e.Sequence > afterPosition && e.Sequence <= upTo && e.StreamKey != Tombstone.StreamKey);
         if (types is { Count: > 0 }) query = query.Where(e => types.Contains(e.EventTypeName));
         var events = await query.OrderBy(e => e.Sequence).Take(limit).ToListAsync(ct);
         return events.Select(RecordedEvent.From).ToList();

@@ -1,3 +1,4 @@
+using CstoChronicle.Domain.Projections;
 using CstoChronicle.Domain.Store;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -37,7 +38,7 @@ public sealed class FanOutSubscription : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken ct)
     {
-        var events = page.Events.Select(RecordedEvent.From).ToList();
+        var events = page.Events.Where(e => !StoredEvents.IsTombstone(e)).Select(RecordedEvent.From).ToList();
         if (events.Count == 0) return NullChangeListener.Instance;
 
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
