@@ -64,6 +64,8 @@ public static class EntityNames
         ["agreement-status-formations-2000"] = new("Agreement on the status of formations of forces and means of the collective security system (2000)"),
         ["agreement-status-formations-csto-2010"] = new("Agreement on the status of formations of forces and means of the CSTO collective security system (2010)"),
         ["protocols-amendments-csto-charter-2018"] = new("Protocols amending the CSTO Charter (partner and observer status, 2018)"),
+        ["protocol-collective-security-treaty-1993"] = new("Protocol of 24 December 1993 to the Collective Security Treaty"),
+        ["memorandum-efficiency-collective-security-treaty-2000"] = new("Memorandum on increasing the efficiency of the Collective Security Treaty (2000)"),
         ["anti-drug-strategy-2026-2030"] = new("CSTO Anti-Drug Strategy for 2026–2030", "Антинаркотическая стратегия ОДКБ на 2026–2030 годы"),
 
         // Persons
