@@ -44,7 +44,11 @@ const loader = createAnswerLoader({
 const chart = createPeriodsChart({
   section: byId('chart-view'), labels: byId('chart-labels'), scroll: byId('chart-scroll'),
   problem: byId('chart-error-box'), summary: byId('chart-summary'), table: byId('chart-table'),
-}, { onChooseDate: (day) => choose({ ...current, asOf: day }), onShowSources: showSources });
+}, {
+  onChooseDate: (day) => choose({ ...current, asOf: day }),
+  onPreviewDate: (day) => { byId('as-of').value = day; },
+  onShowSources: showSources,
+});
 let chartKnownAt = null;
 
 const controls = bindControls({

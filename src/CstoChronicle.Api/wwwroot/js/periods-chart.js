@@ -20,7 +20,7 @@ const AXIS_HEIGHT = 40;
 const MIN_WIDTH = 720;
 const LABEL_CHAR_WIDTH = 7;
 
-export function createPeriodsChart(elements, { onChooseDate, onShowSources }) {
+export function createPeriodsChart(elements, { onChooseDate, onPreviewDate, onShowSources }) {
   const { section, labels, scroll, problem, summary, table } = elements;
   let controller = null;
   let lanes = [];
@@ -53,12 +53,13 @@ export function createPeriodsChart(elements, { onChooseDate, onShowSources }) {
   }
 
   function draw() {
-    const started = performance.now();
     const focusWasOnPeriod = Boolean(document.activeElement?.closest?.('#chart-scroll .period'));
-    // The labels first: their column's width decides the chart's.
+    // The labels first: their column's width decides the chart's. Reading it lays out the page as it stands, so the
+    // draw time below counts the chart's own work, not the day view's rendering that may be pending beside it.
     replaceChildren(labels, lanes.map((lane) => el('li', { 'data-lane': lane.id },
       el('span', { class: 'label-long' }, lane.name), el('span', { class: 'label-short' }, shortName(lane)))));
     const width = Math.max(scroll.clientWidth, MIN_WIDTH);
+    const started = performance.now();
     lastWidth = scroll.clientWidth;
     const scale = timeScale(CHART_FIRST_DAY, todayUtc(), width);
     const height = AXIS_HEIGHT + lanes.length * (LANE_HEIGHT + LANE_GAP);
@@ -72,7 +73,7 @@ export function createPeriodsChart(elements, { onChooseDate, onShowSources }) {
       const period = focus.target.closest?.('.period');
       if (period) focusedKey = period.dataset.key;
     });
-    cursor = createChartCursor(svg, scale, { top: AXIS_HEIGHT, height, day, onPreview: (d) => { day = d; }, onChoose: onChooseDate });
+    cursor = createChartCursor(svg, scale, { top: AXIS_HEIGHT, height, day, onPreview: (d) => { day = d; onPreviewDate?.(d); }, onChoose: onChooseDate });
     scroll.replaceChildren(svg);
     restoreRovingFocus(svg, focusWasOnPeriod);
     if (!drawnOnce) scrollToCursor();
