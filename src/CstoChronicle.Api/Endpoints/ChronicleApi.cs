@@ -1,5 +1,6 @@
 using CstoChronicle.Api.Endpoints.Admin;
 using CstoChronicle.Api.Endpoints.Events;
+using CstoChronicle.Api.Endpoints.Periods;
 using CstoChronicle.Api.Endpoints.PointInTime;
 using CstoChronicle.Api.Endpoints.Sources;
 using CstoChronicle.Api.Endpoints.Timeline;
@@ -20,6 +21,7 @@ public static class ChronicleApi
         api.MapEventWritesApi();
         api.MapSourcesApi();
         api.MapApiKeysApi();
+        api.MapPeriodsApi();
         return app;
     }
 }

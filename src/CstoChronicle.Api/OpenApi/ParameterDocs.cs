@@ -60,6 +60,8 @@ public static class ParameterDocs
         ["If-Match"] = new("The stream version the write expects, as a strong ETag (\"3\") or a bare number; 412 if the stream moved on. " +
             "\"0\": the stream must not exist yet.", "\"3\"", Text),
         ["If-None-Match"] = new("An ETag from an earlier answer: 304 when the answer is unchanged.", null, Text),
+        ["view"] = new("Which histories to answer, comma-separated: membership, secretary-general, chairmanship, bodies, documents. Default: all.",
+            "membership,secretary-general,chairmanship", Text),
     };
 
     private static readonly Doc SubscriptionId = new("The subscription's id (a UUID), as answered when it was created or listed.",

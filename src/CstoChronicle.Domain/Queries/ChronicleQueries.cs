@@ -54,7 +54,8 @@ public sealed partial class ChronicleQueries(NpgsqlDataSource dataSource, string
         var day = asOf ?? Today;
         await using var snapshot = await OpenAsync(ct);
         var claims = await ClaimReader.DocumentsAsync(snapshot, knownAt, ct);
-        return new DocumentsAnswer(Basis(snapshot, day, knownAt), DocumentsFold.DocumentsOn(claims, day));
+        var membership = await ClaimReader.MembershipAsync(snapshot, knownAt, ct);
+        return new DocumentsAnswer(Basis(snapshot, day, knownAt), DocumentsFold.DocumentsOn(claims, membership, day));
     }
 
     /// <summary>Changes in membership, the office of Secretary General and the chairmanship from <paramref name="from"/> to <paramref name="to"/> inclusive.</summary>

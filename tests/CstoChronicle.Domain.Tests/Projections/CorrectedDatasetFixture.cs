@@ -8,7 +8,7 @@ namespace CstoChronicle.Domain.Tests.Projections;
 
 /// <summary>
 /// The real dataset, then (hypothetically) Belarus's 1993 accession corrected to 31 December 1993 and Kazakhstan's 2018
-/// chairmanship retracted, both citing csto-history: "Later, it was joined by Azerbaijan, Belarus and Georgia (1993)."
+/// chairmanship (taken over on 30 November 2017) retracted, both citing csto-history: "Later, it was joined by Azerbaijan, Belarus and Georgia (1993)."
 /// </summary>
 public sealed class CorrectedDatasetFixture : DatasetFixture
 {
@@ -23,7 +23,7 @@ public sealed class CorrectedDatasetFixture : DatasetFixture
         var replacement = new StateAcceded("BLR", On("1993-12-31"), Cited, "Accession to the Collective Security Treaty");
         Correction = (await Chronicle.Writer.CorrectAsync(Data.Id("blr-joined-treaty-1993"), "test: the day of the accession", Cited, replacement, "editor@test"))
             .ShouldBeOfType<WriteOutcome.Written>();
-        Retraction = (await Chronicle.Writer.RetractAsync(Data.Id("chair-kaz-2018"), "test: withdrawn", Cited, "editor@test"))
+        Retraction = (await Chronicle.Writer.RetractAsync(Data.Id("chair-kaz-2017-11-30"), "test: withdrawn", Cited, "editor@test"))
             .ShouldBeOfType<WriteOutcome.Written>();
     }
 }

@@ -14,7 +14,7 @@ namespace CstoChronicle.Domain.Tests.Projections;
 public class CorrectionTests(CorrectedDatasetFixture db) : IClassFixture<CorrectedDatasetFixture>
 {
     private Guid BelarusAccession => db.Data.Id("blr-joined-treaty-1993");
-    private Guid KazakhstanChair2018 => db.Data.Id("chair-kaz-2018");
+    private Guid KazakhstanChair2018 => db.Data.Id("chair-kaz-2017-11-30");
     private WriteOutcome.Written Correction => db.Correction;
     private WriteOutcome.Written Retraction => db.Retraction;
     private DateTimeOffset BeforeCorrection => Correction.RecordedAt.AddTicks(-10);
@@ -86,7 +86,7 @@ public class CorrectionTests(CorrectedDatasetFixture db) : IClassFixture<Correct
     [Fact]
     public async Task A_retracted_chairmanship_counts_before_itsRetraction_and_not_after()
     {
-        // seed-002: "In 2018, Kazakhstan assumed the role of chair"; once retracted, Belarus (from 14 October 2016, approximately) chairs on.
+        // seed-002: "In 2018, Kazakhstan assumed the role of chair"; once retracted, Belarus (from 14 October 2016) chairs on.
         var before = (await db.Chronicle.Queries.ChairmanshipAsync(Day("2018-06-01"), BeforeRetraction)).Chair.ShouldNotBeNull();
         var after = (await db.Chronicle.Queries.ChairmanshipAsync(Day("2018-06-01"))).Chair.ShouldNotBeNull();
 

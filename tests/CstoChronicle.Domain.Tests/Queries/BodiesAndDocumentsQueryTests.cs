@@ -67,4 +67,42 @@ public class BodiesAndDocumentsQueryTests(DatasetFixture db) : IClassFixture<Dat
         ratification.On.Text.ShouldBe("2006-12");
         ratification.Certainty.ShouldBe(Certainty.Certain);
     }
+
+    [Theory]
+    // membership.json: nine parties after the 1993 accessions, six after the 1999 non-renewals, seven with Uzbekistan's return.
+    [InlineData("1992-06-01", "ARM KAZ KGZ RUS TJK UZB")]
+    [InlineData("1995-01-01", "ARM AZE BLR GEO KAZ KGZ RUS TJK UZB")]
+    [InlineData("1999-04-20", "ARM AZE BLR GEO KAZ KGZ RUS TJK UZB")]
+    [InlineData("1999-04-21", "ARM BLR KAZ KGZ RUS TJK")]
+    [InlineData("2007-01-01", "ARM BLR KAZ KGZ RUS TJK UZB")]
+    public async Task The_Collective_Security_Treatys_parties_change_with_accessions_and_withdrawals(string day, string parties)
+    {
+        var treaty = (await db.Chronicle.Queries.DocumentsAsync(Day(day))).Documents.Single(d => d.Id == "collective-security-treaty");
+
+        treaty.Parties.Select(p => p.State).ShouldBe(parties.Split(' '));
+        treaty.Signatories.ShouldBe(["ARM", "KAZ", "KGZ", "RUS", "TJK", "UZB"]);
+    }
+
+    [Fact]
+    public async Task A_suspended_or_frozen_member_stays_a_party_with_its_status()
+    {
+        var treaty = (await db.Chronicle.Queries.DocumentsAsync(Day("2025-01-01"))).Documents.Single(d => d.Id == "collective-security-treaty");
+
+        var parties = treaty.Parties.ToDictionary(p => p.State);
+        parties["UZB"].Status.ShouldBe(MembershipStatus.Suspended);
+        parties["ARM"].Status.ShouldBe(MembershipStatus.Frozen);
+        parties["ARM"].Since.Text.ShouldBe("2024-02-22");
+    }
+
+    [Fact]
+    public async Task The_extension_protocol_binds_its_signatories_once_in_force_and_none_before()
+    {
+        // treaty.json: signed 2 April 1999 by six states, in force 22 March 2000 (adilet-kz-law-1999-4-ii, pavlodar-protocol-1999).
+        var before = (await db.Chronicle.Queries.DocumentsAsync(Day("1999-12-31"))).Documents.Single(d => d.Id == "protocol-extension-collective-security-treaty");
+        var after = (await db.Chronicle.Queries.DocumentsAsync(Day("2000-06-01"))).Documents.Single(d => d.Id == "protocol-extension-collective-security-treaty");
+
+        before.Parties.ShouldBeEmpty();
+        after.Parties.Select(p => p.State).ShouldBe(after.Signatories.Order(StringComparer.Ordinal));
+        after.Parties.ShouldAllBe(p => p.Since.Text == "2000-03-22");
+    }
 }

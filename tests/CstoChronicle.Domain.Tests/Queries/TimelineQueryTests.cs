@@ -74,14 +74,14 @@ public class TimelineQueryTests(DatasetFixture db) : IClassFixture<DatasetFixtur
     [Fact]
     public async Task Facts_dated_by_long_or_open_intervals_appear_in_a_window_inside_them()
     {
-        // chairmanship.json: Armenia's chairmanship is dated 2007-10-06/2009-02-04 (taken over some day in that interval),
-        // Belarus's ../2006-06-23 (an open start): both may fall in January 2009, resp. June 2006.
-        var january2009 = await db.Chronicle.Queries.TimelineAsync(from: Day("2009-01-01"), to: Day("2009-01-31"));
+        // chairmanship.json: Belarus's 2010 chairmanship is dated 2010-12-10/2011-01-01 (taken over some day in that interval);
+        // bodies.json: the Secretariat existed by 6 October 2007 (../2007-10-06, an open start): both may fall in late December 2010, resp. June 2006.
+        var lateDecember2010 = await db.Chronicle.Queries.TimelineAsync(from: Day("2010-12-20"), to: Day("2010-12-31"));
         var june2006 = await db.Chronicle.Queries.TimelineAsync(from: Day("2006-06-01"), to: Day("2006-06-30"));
 
-        january2009.Items.Select(i => i.EventId).ShouldContain(db.Data.Id("chair-arm-by-2009-02"));
-        june2006.Items.Select(i => i.EventId).ShouldContain(db.Data.Id("chair-blr-by-2006-06"));
-        january2009.Items.ShouldBeInOrder(SortDirection.Ascending, new TimelineOrder());
+        lateDecember2010.Items.Select(i => i.EventId).ShouldContain(db.Data.Id("chair-blr-2010-12-10"));
+        june2006.Items.Select(i => i.EventId).ShouldContain(db.Data.Id("secretariat-exists-2007"));
+        lateDecember2010.Items.ShouldBeInOrder(SortDirection.Ascending, new TimelineOrder());
     }
 
     [Theory]

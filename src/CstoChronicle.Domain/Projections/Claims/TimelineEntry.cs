@@ -1,4 +1,6 @@
+using System.Globalization;
 using CstoChronicle.Domain.Events;
+using CstoChronicle.Domain.Names;
 using CstoChronicle.Domain.Queries;
 
 namespace CstoChronicle.Domain.Projections.Claims;
@@ -18,22 +20,43 @@ public sealed record TimelineEntry(ClaimVersion Version, string Type, string Str
         StateWithdrew e => $"{StateNames.Of(e.State)} withdrew",
         SecretaryGeneralAppointed e => $"{e.Name} appointed Secretary General",
         ActingSecretaryGeneralDesignated e => $"{e.Name} designated acting Secretary General",
-        SecretaryGeneralTermEnded e => $"Term of Secretary General {e.PersonId} ended",
+        SecretaryGeneralTermEnded e => $"Term of Secretary General {EntityNames.Of(e.PersonId)} ended",
         ChairmanshipAssumed e => $"{StateNames.Of(e.State)} assumed the chairmanship",
         BodyEstablished e => $"{e.Name} established",
-        BodyRenamed e => $"{e.Body} renamed {e.NewName}",
-        BodyDissolved e => $"{e.Body} dissolved",
-        SessionHeld e => e.Title is { } title
-            ? $"{title} of the {e.Body}{(e.Place is null ? "" : " in " + e.Place)}"
-            : $"Session of the {e.Body}{(e.Place is null ? "" : " in " + e.Place)}",
+        BodyRenamed e => $"{EntityNames.Of(e.Body)} renamed {e.NewName}",
+        BodyDissolved e => $"{EntityNames.Of(e.Body)} dissolved",
+        SessionHeld e => $"{e.Title ?? "Session"} of the {EntityNames.Of(e.Body)}{Where(e.Place)}",
         DecisionAdopted e => e.Title,
-        DocumentSigned e => $"{e.Title} signed{(e.Place is null ? "" : " in " + e.Place)}",
-        DocumentEnteredIntoForce e => $"{e.Document} entered into force",
-        DocumentRatified e => $"{e.Document} ratified by {StateNames.Of(e.State)}",
+        DocumentSigned e => $"{e.Title} signed{Where(e.Place)}",
+        DocumentEnteredIntoForce e => $"{EntityNames.Of(e.Document)} entered into force",
+        DocumentRatified e => $"{EntityNames.Of(e.Document)} ratified by {StateNames.Of(e.State)}",
         OrganizationEstablished e => $"{e.Name} established",
-        ExerciseHeld e => $"Exercise {e.Name}{(e.Place is null ? "" : " in " + e.Place)}",
+        ExerciseHeld e => $"Exercise {e.Name}{Where(e.Place)}",
         OperationConducted e => $"Operation {e.Name}",
-        FigureReported e => $"{e.Subject}: {e.Measure} {e.Quantity.Comparator} {e.Quantity.Amount} {e.Quantity.Unit}",
+        FigureReported e => $"{EntityNames.Of(e.Subject)}, {e.Measure}: {QuantityText(e.Quantity)}",
         _ => fact.GetType().Name,
     };
+
+    /// <summary>" in Minsk", or " by videoconference" for a session held remotely.</summary>
+    private static string Where(string? place) => place switch
+    {
+        null => "",
+        "videoconference" => " by videoconference",
+        _ => " in " + place,
+    };
+
+    /// <summary>"more than 25,000 personnel" for <c>&gt; 25000 personnel</c>.</summary>
+    public static string QuantityText(Quantity quantity)
+    {
+        var comparator = quantity.Comparator switch
+        {
+            ">" => "more than ",
+            ">=" => "at least ",
+            "<" => "fewer than ",
+            "<=" => "at most ",
+            "~" => "about ",
+            _ => "",
+        };
+        return $"{comparator}{quantity.Amount.ToString("#,0.##", CultureInfo.InvariantCulture)} {quantity.Unit}";
+    }
 }

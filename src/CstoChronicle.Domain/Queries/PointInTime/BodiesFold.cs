@@ -5,7 +5,7 @@ namespace CstoChronicle.Domain.Queries.PointInTime;
 
 public static class BodiesFold
 {
-    private sealed record Form(string Name, string? Kind);
+    internal sealed record Form(string Name, string? Kind);
 
     /// <summary>The bodies existing on <paramref name="day"/> under the name they then bore, by id.</summary>
     public static IReadOnlyList<Body> BodiesOn(IEnumerable<BodyClaim> claims, DateOnly day) =>
@@ -16,7 +16,7 @@ public static class BodiesFold
             .OrderBy(b => b.Id, StringComparer.Ordinal)
             .ToList();
 
-    private static IReadOnlyList<Transition<Form?>> Transitions(IEnumerable<BodyClaim> bodyClaims)
+    internal static IReadOnlyList<Transition<Form?>> Transitions(IEnumerable<BodyClaim> bodyClaims)
     {
         var transitions = new List<Transition<Form?>>();
         Form? current = null;

@@ -6,15 +6,22 @@ namespace CstoChronicle.Domain.Queries.PointInTime;
 
 public static class DocumentsFold
 {
-    /// <summary>The documents (possibly) signed by <paramref name="day"/>, with their entry into force and ratifications by then.</summary>
-    public static IReadOnlyList<DocumentStanding> DocumentsOn(IEnumerable<DocumentClaim> claims, DateOnly day) =>
-        claims.GroupBy(c => c.Document)
-            .Select(document => StandingOn(document.Key, document, day))
+    /// <summary>
+    /// The documents (possibly) signed by <paramref name="day"/>, with their entry into force, ratifications and parties
+    /// by then. The parties of the Treaty and the Charter follow the membership claims (accessions, withdrawals).
+    /// </summary>
+    public static IReadOnlyList<DocumentStanding> DocumentsOn(
+        IEnumerable<DocumentClaim> claims, IEnumerable<MembershipClaim> membership, DateOnly day)
+    {
+        var members = MembershipFold.MembersOn(membership, day);
+        return claims.GroupBy(c => c.Document)
+            .Select(document => StandingOn(document.Key, document, members, day))
             .OfType<DocumentStanding>()
             .OrderBy(d => d.Signed.On.Earliest).ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToList();
+    }
 
-    private static DocumentStanding? StandingOn(string id, IEnumerable<DocumentClaim> documentClaims, DateOnly day)
+    private static DocumentStanding? StandingOn(string id, IEnumerable<DocumentClaim> documentClaims, IReadOnlyList<Member> members, DateOnly day)
     {
         var chosen = ClaimRanking.Select(documentClaims, c => c.Version, c => (c.Change, c.State));
         var signature = FirstStep(chosen, DocumentChange.Signed, day);
@@ -32,11 +39,14 @@ public static class DocumentsFold
 
         var eventIds = new[] { signature.EventIds, inForce?.EventIds ?? [] }
             .Concat(ratifications.Select(r => r.EventIds)).SelectMany(ids => ids).Distinct().ToList();
-        return new DocumentStanding(
-            id, signed.Title ?? id, signed.Kind, signed.Place, signed.States ?? [],
+        var inForceFor = inForce is null ? null
+            : chosen.FirstOrDefault(c => c.Change == DocumentChange.EnteredIntoForce && c.Version.On == inForce.On)?.States;
+        var standing = new DocumentStanding(
+            id, signed.Title ?? Names.EntityNames.Of(id), signed.Kind, signed.Place, signed.States ?? [],
             inForce is null ? DocumentStatus.Signed : DocumentStatus.InForce,
             inForce?.Certainty ?? signature.Certainty,
             signature, inForce, ratifications, eventIds);
+        return standing with { Parties = DocumentParties.On(standing, inForceFor, members) };
     }
 
     /// <summary>The earliest chosen claim of a step that (possibly) happened by the day; certain if any such claim certainly did.</summary>

@@ -22,14 +22,14 @@ public class DocumentsFoldTests
             _facts.Document(new DocumentEnteredIntoForce("csto-charter", On("2003-09-18"), Cited)),
         };
 
-        DocumentsFold.DocumentsOn(claims, Day("2002-10-06")).ShouldBeEmpty();
+        DocumentsFold.DocumentsOn(claims, [], Day("2002-10-06")).ShouldBeEmpty();
 
-        var signed = DocumentsFold.DocumentsOn(claims, Day("2003-08-01")).ShouldHaveSingleItem();
+        var signed = DocumentsFold.DocumentsOn(claims, [], Day("2003-08-01")).ShouldHaveSingleItem();
         signed.Status.ShouldBe(DocumentStatus.Signed);
         signed.Place.ShouldBe("Chisinau");
         signed.Ratifications.ShouldHaveSingleItem().State.ShouldBe("KAZ");
 
-        var inForce = DocumentsFold.DocumentsOn(claims, Day("2003-09-18")).ShouldHaveSingleItem();
+        var inForce = DocumentsFold.DocumentsOn(claims, [], Day("2003-09-18")).ShouldHaveSingleItem();
         inForce.Status.ShouldBe(DocumentStatus.InForce);
         inForce.Certainty.ShouldBe(Certainty.Certain);
         inForce.InForce.ShouldNotBeNull().On.Text.ShouldBe("2003-09-18");
@@ -45,8 +45,39 @@ public class DocumentsFoldTests
             _facts.Document(new DocumentRatified("protocol", "UZB", On("2008-03-28"), Cited), ClaimRank.Normal),
         };
 
-        var ratification = DocumentsFold.DocumentsOn(claims, Day("2006-12-15")).ShouldHaveSingleItem().Ratifications.ShouldHaveSingleItem();
+        var ratification = DocumentsFold.DocumentsOn(claims, [], Day("2006-12-15")).ShouldHaveSingleItem().Ratifications.ShouldHaveSingleItem();
         ratification.Certainty.ShouldBe(Certainty.Possible);
-        DocumentsFold.DocumentsOn(claims, Day("2009-01-01")).ShouldHaveSingleItem().Ratifications.ShouldHaveSingleItem().On.Text.ShouldBe("2006-12");
+        DocumentsFold.DocumentsOn(claims, [], Day("2009-01-01")).ShouldHaveSingleItem().Ratifications.ShouldHaveSingleItem().On.Text.ShouldBe("2006-12");
     }
+
+    [Fact]
+    public void The_Treatys_parties_are_the_members_of_the_day_and_other_documents_bind_from_their_entry_into_force()
+    {
+        var documents = new[]
+        {
+            _facts.Document(new DocumentSigned("collective-security-treaty", "Collective Security Treaty", "treaty", On("1992-05-15"), Cited, "Tashkent", ["ARM", "RUS"])),
+            _facts.Document(new DocumentSigned("protocol", "Protocol", "protocol", On("1999-04-02"), Cited, "Moscow", ["ARM", "RUS"])),
+            _facts.Document(new DocumentRatified("protocol", "RUS", On("2000-06-01"), Cited)),
+            _facts.Document(new DocumentEnteredIntoForce("protocol", On("2000-03-22"), Cited)),
+        };
+        var membership = new[]
+        {
+            _facts.Membership(new StateAcceded("ARM", On("1992-05-15"), Cited)),
+            _facts.Membership(new StateAcceded("RUS", On("1992-05-15"), Cited)),
+            _facts.Membership(new StateAcceded("AZE", On("1993"), Cited)),
+            _facts.Membership(new StateWithdrew("AZE", On("1999-04-21"), Cited)),
+        };
+
+        Parties(DocumentsFold.DocumentsOn(documents, membership, Day("1993-06-01")), "collective-security-treaty")
+            .ShouldBe([("ARM", Certainty.Certain), ("AZE", Certainty.Possible), ("RUS", Certainty.Certain)]);
+        Parties(DocumentsFold.DocumentsOn(documents, membership, Day("1999-04-21")), "collective-security-treaty")
+            .ShouldBe([("ARM", Certainty.Certain), ("RUS", Certainty.Certain)]);
+
+        var protocol = DocumentsFold.DocumentsOn(documents, membership, Day("2000-07-01")).Single(d => d.Id == "protocol");
+        protocol.Parties.Select(p => (p.State, p.Since.Text)).ShouldBe([("ARM", "2000-03-22"), ("RUS", "2000-06-01")]);
+        DocumentsFold.DocumentsOn(documents, membership, Day("2000-03-21")).Single(d => d.Id == "protocol").Parties.ShouldBeEmpty();
+    }
+
+    private static IEnumerable<(string, Certainty)> Parties(IEnumerable<DocumentStanding> documents, string id) =>
+        documents.Single(d => d.Id == id).Parties.Select(p => (p.State, p.Certainty));
 }
