@@ -51,6 +51,8 @@ public sealed class GeneratedClientTests(DocumentedApi api) : IClassFixture<Docu
         var changes = await v1.Changes.GetAsync(c => { c.QueryParameters.From = "2012"; c.QueryParameters.To = "2013"; c.QueryParameters.KnownAt = KnownAt; });
         wire.ShouldHaveReadEveryField(changes!);
         changes!.Changes!.ShouldNotBeEmpty();
+        var periods = await v1.Periods.GetAsync(c => c.QueryParameters.KnownAt = KnownAt);
+        wire.ShouldHaveReadEveryField(periods!);
     }
 
     [Fact]

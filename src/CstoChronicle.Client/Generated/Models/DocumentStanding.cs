@@ -46,6 +46,14 @@ namespace CstoChronicle.Client.Models
 #else
         public string Kind { get; set; }
 #endif
+        /// <summary>The parties property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::CstoChronicle.Client.Models.Party>? Parties { get; set; }
+#nullable restore
+#else
+        public List<global::CstoChronicle.Client.Models.Party> Parties { get; set; }
+#endif
         /// <summary>The place property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -111,6 +119,7 @@ namespace CstoChronicle.Client.Models
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "inForce", n => { InForce = n.GetObjectValue<global::CstoChronicle.Client.Models.DocumentStanding_inForce>(global::CstoChronicle.Client.Models.DocumentStanding_inForce.CreateFromDiscriminatorValue); } },
                 { "kind", n => { Kind = n.GetStringValue(); } },
+                { "parties", n => { Parties = n.GetCollectionOfObjectValues<global::CstoChronicle.Client.Models.Party>(global::CstoChronicle.Client.Models.Party.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "place", n => { Place = n.GetStringValue(); } },
                 { "ratifications", n => { Ratifications = n.GetCollectionOfObjectValues<global::CstoChronicle.Client.Models.Ratification>(global::CstoChronicle.Client.Models.Ratification.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "signatories", n => { Signatories = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
@@ -131,6 +140,7 @@ namespace CstoChronicle.Client.Models
             writer.WriteStringValue("id", Id);
             writer.WriteObjectValue<global::CstoChronicle.Client.Models.DocumentStanding_inForce>("inForce", InForce);
             writer.WriteStringValue("kind", Kind);
+            writer.WriteCollectionOfObjectValues<global::CstoChronicle.Client.Models.Party>("parties", Parties);
             writer.WriteStringValue("place", Place);
             writer.WriteCollectionOfObjectValues<global::CstoChronicle.Client.Models.Ratification>("ratifications", Ratifications);
             writer.WriteCollectionOfPrimitiveValues<string>("signatories", Signatories);

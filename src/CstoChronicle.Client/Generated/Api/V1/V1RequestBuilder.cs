@@ -10,6 +10,7 @@ using CstoChronicle.Client.Api.V1.Entities;
 using CstoChronicle.Client.Api.V1.Events;
 using CstoChronicle.Client.Api.V1.Members;
 using CstoChronicle.Client.Api.V1.Offices;
+using CstoChronicle.Client.Api.V1.Periods;
 using CstoChronicle.Client.Api.V1.Sources;
 using CstoChronicle.Client.Api.V1.StreamNamespace;
 using CstoChronicle.Client.Api.V1.Subscriptions;
@@ -77,6 +78,11 @@ namespace CstoChronicle.Client.Api.V1
         public global::CstoChronicle.Client.Api.V1.Offices.OfficesRequestBuilder Offices
         {
             get => new global::CstoChronicle.Client.Api.V1.Offices.OfficesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The periods property</summary>
+        public global::CstoChronicle.Client.Api.V1.Periods.PeriodsRequestBuilder Periods
+        {
+            get => new global::CstoChronicle.Client.Api.V1.Periods.PeriodsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The sources property</summary>
         public global::CstoChronicle.Client.Api.V1.Sources.SourcesRequestBuilder Sources
