@@ -45,6 +45,9 @@ public static class SwaggerSetup
         app.UseSwagger(options =>
         {
             options.RouteTemplate = "openapi/{documentName}.json";
+            // 3.1: a nullable reference (holder: null) is oneOf [the schema, null], which 3.0 cannot say (its nullable
+            // does not reach into a $ref or allOf, so a strict validator refuses the null the wire carries).
+            options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
             // The service's own address as the request reached it, so a client generated from the document has a working default.
             options.PreSerializeFilters.Add((document, request) =>
                 document.Servers = [new OpenApiServer { Url = $"{request.Scheme}://{request.Host.Value}{request.PathBase}", Description = "This service" }]);

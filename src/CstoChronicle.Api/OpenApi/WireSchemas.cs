@@ -72,7 +72,7 @@ public sealed class WireSchemaFilter : ISchemaFilter
 
     /// <summary>
     /// A null on the wire must be allowed: mapped types (a historical date, an instant) are inlined without their
-    /// nullability, and a nullable reference (holder: null) needs allOf beside nullable, as OpenAPI 3.0 ignores a $ref's siblings.
+    /// nullability, and a nullable reference (holder: null) is oneOf [the reference, null].
     /// </summary>
     private static void MarkNullable(Type type, IDictionary<string, IOpenApiSchema> properties)
     {
@@ -83,12 +83,7 @@ public sealed class WireSchemaFilter : ISchemaFilter
             if (!properties.TryGetValue(name, out var found) || nullability.Create(property).ReadState != NullabilityState.Nullable) continue;
             if (found is OpenApiSchemaReference reference)
             {
-                var target = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-                properties[name] = new OpenApiSchema
-                {
-                    Type = (target.IsEnum ? JsonSchemaType.String : JsonSchemaType.Object) | JsonSchemaType.Null,
-                    AllOf = [reference],
-                };
+                properties[name] = new OpenApiSchema { OneOf = [reference, new OpenApiSchema { Type = JsonSchemaType.Null }] };
             }
             else if (found is OpenApiSchema { Type: { } kind } inline)
             {

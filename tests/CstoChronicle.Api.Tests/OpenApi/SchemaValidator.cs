@@ -5,13 +5,13 @@ using System.Text.RegularExpressions;
 namespace CstoChronicle.Api.Tests.OpenApi;
 
 /// <summary>
-/// Validates JSON against an OpenAPI 3.0 schema of the served document, strictly: an unknown keyword is an error
+/// Validates JSON against a schema of the served OpenAPI 3.1 document (JSON Schema 2020-12, the subset it uses), strictly: an unknown keyword is an error
 /// (so nothing is skipped silently), a property the schema does not list is an error where additionalProperties is
 /// false, and the formats the document uses are checked.
 /// </summary>
 public sealed class SchemaValidator(JsonElement document)
 {
-    private static readonly HashSet<string> Annotations = ["description", "example", "readOnly", "writeOnly", "default", "title", "deprecated"];
+    private static readonly HashSet<string> Annotations = ["description", "example", "examples", "readOnly", "writeOnly", "default", "title", "deprecated"];
 
     public IReadOnlyList<string> Validate(JsonElement value, JsonElement schema, string path = "$")
     {
@@ -36,19 +36,26 @@ public sealed class SchemaValidator(JsonElement document)
     {
         schema = Resolve(schema);
         if (schema.ValueKind != JsonValueKind.Object) throw new InvalidOperationException($"{path}: the schema is not an object");
-        if (value.ValueKind == JsonValueKind.Null)
-        {
-            if (!(schema.TryGetProperty("nullable", out var nullable) && nullable.GetBoolean()) && !IsEmpty(schema))
-                errors.Add($"{path}: null, but the schema is not nullable");
-            return;
-        }
         foreach (var keyword in schema.EnumerateObject())
         {
             switch (keyword.Name)
             {
-                case "type": CheckType(value, keyword.Value.GetString()!, path, errors); break;
+                case "type":
+                    var types = keyword.Value.ValueKind == JsonValueKind.Array
+                        ? keyword.Value.EnumerateArray().Select(t => t.GetString()!).ToList()
+                        : [keyword.Value.GetString()!];
+                    if (!types.Any(type => IsOfType(value, type, path)))
+                        errors.Add($"{path}: {value.ValueKind} {Short(value)}, but the schema says {string.Join(" or ", types)}");
+                    break;
                 case "format": CheckFormat(value, keyword.Value.GetString()!, path, errors); break;
-                case "nullable": break;
+                case "oneOf":
+                    var matching = keyword.Value.EnumerateArray().Count(option => Validate(value, option, path).Count == 0);
+                    if (matching != 1) errors.Add($"{path}: {Short(value)} matches {matching} of the oneOf schemas, not one");
+                    break;
+                case "anyOf":
+                    if (!keyword.Value.EnumerateArray().Any(option => Validate(value, option, path).Count == 0))
+                        errors.Add($"{path}: {Short(value)} matches none of the anyOf schemas");
+                    break;
                 case "enum":
                     if (!keyword.Value.EnumerateArray().Any(option => JsonElement.DeepEquals(option, value)))
                         errors.Add($"{path}: {value.GetRawText()} is not one of {keyword.Value.GetRawText()}");
@@ -88,8 +95,6 @@ public sealed class SchemaValidator(JsonElement document)
         if (!schema.TryGetProperty("properties", out _) && schema.TryGetProperty("additionalProperties", out _)) CheckProperties(value, schema, path, errors);
     }
 
-    private static bool IsEmpty(JsonElement schema) => !schema.EnumerateObject().Any(k => !Annotations.Contains(k.Name));
-
     private void CheckProperties(JsonElement value, JsonElement schema, string path, List<string> errors)
     {
         if (value.ValueKind != JsonValueKind.Object) return;
@@ -107,20 +112,17 @@ public sealed class SchemaValidator(JsonElement document)
         }
     }
 
-    private static void CheckType(JsonElement value, string type, string path, List<string> errors)
+    private static bool IsOfType(JsonElement value, string type, string path) => type switch
     {
-        var ok = type switch
-        {
-            "string" => value.ValueKind == JsonValueKind.String,
-            "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
-            "number" => value.ValueKind == JsonValueKind.Number,
-            "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
-            "array" => value.ValueKind == JsonValueKind.Array,
-            "object" => value.ValueKind == JsonValueKind.Object,
-            _ => throw new InvalidOperationException($"{path}: unknown type '{type}'"),
-        };
-        if (!ok) errors.Add($"{path}: {value.ValueKind} {Short(value)}, but the schema says {type}");
-    }
+        "string" => value.ValueKind == JsonValueKind.String,
+        "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
+        "number" => value.ValueKind == JsonValueKind.Number,
+        "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+        "array" => value.ValueKind == JsonValueKind.Array,
+        "object" => value.ValueKind == JsonValueKind.Object,
+        "null" => value.ValueKind == JsonValueKind.Null,
+        _ => throw new InvalidOperationException($"{path}: unknown type '{type}'"),
+    };
 
     private static void CheckFormat(JsonElement value, string format, string path, List<string> errors)
     {

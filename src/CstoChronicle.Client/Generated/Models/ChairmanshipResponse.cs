@@ -18,10 +18,10 @@ namespace CstoChronicle.Client.Models
         /// <summary>The chair property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::CstoChronicle.Client.Models.ChairmanshipResponse_chair? Chair { get; set; }
+        public global::CstoChronicle.Client.Models.Chair? Chair { get; set; }
 #nullable restore
 #else
-        public global::CstoChronicle.Client.Models.ChairmanshipResponse_chair Chair { get; set; }
+        public global::CstoChronicle.Client.Models.Chair Chair { get; set; }
 #endif
         /// <summary>An instant, RFC 3339 in UTC, e.g. 2026-11-29T18:22:54.0526948Z.</summary>
         public DateTimeOffset? KnownAt { get; set; }
@@ -46,7 +46,7 @@ namespace CstoChronicle.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "asOf", n => { AsOf = n.GetDateValue(); } },
-                { "chair", n => { Chair = n.GetObjectValue<global::CstoChronicle.Client.Models.ChairmanshipResponse_chair>(global::CstoChronicle.Client.Models.ChairmanshipResponse_chair.CreateFromDiscriminatorValue); } },
+                { "chair", n => { Chair = n.GetObjectValue<global::CstoChronicle.Client.Models.Chair>(global::CstoChronicle.Client.Models.Chair.CreateFromDiscriminatorValue); } },
                 { "knownAt", n => { KnownAt = n.GetDateTimeOffsetValue(); } },
                 { "position", n => { Position = n.GetLongValue(); } },
             };
@@ -59,7 +59,7 @@ namespace CstoChronicle.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDateValue("asOf", AsOf);
-            writer.WriteObjectValue<global::CstoChronicle.Client.Models.ChairmanshipResponse_chair>("chair", Chair);
+            writer.WriteObjectValue<global::CstoChronicle.Client.Models.Chair>("chair", Chair);
             writer.WriteDateTimeOffsetValue("knownAt", KnownAt);
             writer.WriteLongValue("position", Position);
         }

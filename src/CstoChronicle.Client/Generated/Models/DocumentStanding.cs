@@ -33,10 +33,10 @@ namespace CstoChronicle.Client.Models
         /// <summary>The inForce property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::CstoChronicle.Client.Models.DocumentStanding_inForce? InForce { get; set; }
+        public global::CstoChronicle.Client.Models.DocumentStep? InForce { get; set; }
 #nullable restore
 #else
-        public global::CstoChronicle.Client.Models.DocumentStanding_inForce InForce { get; set; }
+        public global::CstoChronicle.Client.Models.DocumentStep InForce { get; set; }
 #endif
         /// <summary>The kind property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -117,7 +117,7 @@ namespace CstoChronicle.Client.Models
                 { "certainty", n => { Certainty = n.GetEnumValue<global::CstoChronicle.Client.Models.Certainty>(); } },
                 { "eventIds", n => { EventIds = n.GetCollectionOfPrimitiveValues<Guid?>()?.AsList(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
-                { "inForce", n => { InForce = n.GetObjectValue<global::CstoChronicle.Client.Models.DocumentStanding_inForce>(global::CstoChronicle.Client.Models.DocumentStanding_inForce.CreateFromDiscriminatorValue); } },
+                { "inForce", n => { InForce = n.GetObjectValue<global::CstoChronicle.Client.Models.DocumentStep>(global::CstoChronicle.Client.Models.DocumentStep.CreateFromDiscriminatorValue); } },
                 { "kind", n => { Kind = n.GetStringValue(); } },
                 { "parties", n => { Parties = n.GetCollectionOfObjectValues<global::CstoChronicle.Client.Models.Party>(global::CstoChronicle.Client.Models.Party.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "place", n => { Place = n.GetStringValue(); } },
@@ -138,7 +138,7 @@ namespace CstoChronicle.Client.Models
             writer.WriteEnumValue<global::CstoChronicle.Client.Models.Certainty>("certainty", Certainty);
             writer.WriteCollectionOfPrimitiveValues<Guid?>("eventIds", EventIds);
             writer.WriteStringValue("id", Id);
-            writer.WriteObjectValue<global::CstoChronicle.Client.Models.DocumentStanding_inForce>("inForce", InForce);
+            writer.WriteObjectValue<global::CstoChronicle.Client.Models.DocumentStep>("inForce", InForce);
             writer.WriteStringValue("kind", Kind);
             writer.WriteCollectionOfObjectValues<global::CstoChronicle.Client.Models.Party>("parties", Parties);
             writer.WriteStringValue("place", Place);

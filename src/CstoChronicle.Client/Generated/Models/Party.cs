@@ -47,13 +47,7 @@ namespace CstoChronicle.Client.Models
         public string State { get; set; }
 #endif
         /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        public global::CstoChronicle.Client.Models.MembershipStatus? Status { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -77,7 +71,7 @@ namespace CstoChronicle.Client.Models
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "since", n => { Since = n.GetStringValue(); } },
                 { "state", n => { State = n.GetStringValue(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetEnumValue<global::CstoChronicle.Client.Models.MembershipStatus>(); } },
             };
         }
         /// <summary>
@@ -92,7 +86,7 @@ namespace CstoChronicle.Client.Models
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("since", Since);
             writer.WriteStringValue("state", State);
-            writer.WriteStringValue("status", Status);
+            writer.WriteEnumValue<global::CstoChronicle.Client.Models.MembershipStatus>("status", Status);
         }
     }
 }

@@ -27,10 +27,10 @@ namespace CstoChronicle.Client.Models
         /// <summary>The end property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::CstoChronicle.Client.Models.Period_end? End { get; set; }
+        public global::CstoChronicle.Client.Models.PeriodEdge? End { get; set; }
 #nullable restore
 #else
-        public global::CstoChronicle.Client.Models.Period_end End { get; set; }
+        public global::CstoChronicle.Client.Models.PeriodEdge End { get; set; }
 #endif
         /// <summary>The eventIds property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -85,7 +85,7 @@ namespace CstoChronicle.Client.Models
                 { "certainty", n => { Certainty = n.GetEnumValue<global::CstoChronicle.Client.Models.Certainty>(); } },
                 { "claims", n => { Claims = n.GetCollectionOfObjectValues<global::CstoChronicle.Client.Models.PeriodClaim>(global::CstoChronicle.Client.Models.PeriodClaim.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "disputed", n => { Disputed = n.GetBoolValue(); } },
-                { "end", n => { End = n.GetObjectValue<global::CstoChronicle.Client.Models.Period_end>(global::CstoChronicle.Client.Models.Period_end.CreateFromDiscriminatorValue); } },
+                { "end", n => { End = n.GetObjectValue<global::CstoChronicle.Client.Models.PeriodEdge>(global::CstoChronicle.Client.Models.PeriodEdge.CreateFromDiscriminatorValue); } },
                 { "eventIds", n => { EventIds = n.GetCollectionOfPrimitiveValues<Guid?>()?.AsList(); } },
                 { "label", n => { Label = n.GetStringValue(); } },
                 { "start", n => { Start = n.GetObjectValue<global::CstoChronicle.Client.Models.PeriodEdge>(global::CstoChronicle.Client.Models.PeriodEdge.CreateFromDiscriminatorValue); } },
@@ -102,7 +102,7 @@ namespace CstoChronicle.Client.Models
             writer.WriteEnumValue<global::CstoChronicle.Client.Models.Certainty>("certainty", Certainty);
             writer.WriteCollectionOfObjectValues<global::CstoChronicle.Client.Models.PeriodClaim>("claims", Claims);
             writer.WriteBoolValue("disputed", Disputed);
-            writer.WriteObjectValue<global::CstoChronicle.Client.Models.Period_end>("end", End);
+            writer.WriteObjectValue<global::CstoChronicle.Client.Models.PeriodEdge>("end", End);
             writer.WriteCollectionOfPrimitiveValues<Guid?>("eventIds", EventIds);
             writer.WriteStringValue("label", Label);
             writer.WriteObjectValue<global::CstoChronicle.Client.Models.PeriodEdge>("start", Start);

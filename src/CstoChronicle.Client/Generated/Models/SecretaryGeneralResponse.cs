@@ -18,10 +18,10 @@ namespace CstoChronicle.Client.Models
         /// <summary>The holder property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::CstoChronicle.Client.Models.SecretaryGeneralResponse_holder? Holder { get; set; }
+        public global::CstoChronicle.Client.Models.OfficeHolder? Holder { get; set; }
 #nullable restore
 #else
-        public global::CstoChronicle.Client.Models.SecretaryGeneralResponse_holder Holder { get; set; }
+        public global::CstoChronicle.Client.Models.OfficeHolder Holder { get; set; }
 #endif
         /// <summary>An instant, RFC 3339 in UTC, e.g. 2026-11-29T18:22:54.0526948Z.</summary>
         public DateTimeOffset? KnownAt { get; set; }
@@ -46,7 +46,7 @@ namespace CstoChronicle.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "asOf", n => { AsOf = n.GetDateValue(); } },
-                { "holder", n => { Holder = n.GetObjectValue<global::CstoChronicle.Client.Models.SecretaryGeneralResponse_holder>(global::CstoChronicle.Client.Models.SecretaryGeneralResponse_holder.CreateFromDiscriminatorValue); } },
+                { "holder", n => { Holder = n.GetObjectValue<global::CstoChronicle.Client.Models.OfficeHolder>(global::CstoChronicle.Client.Models.OfficeHolder.CreateFromDiscriminatorValue); } },
                 { "knownAt", n => { KnownAt = n.GetDateTimeOffsetValue(); } },
                 { "position", n => { Position = n.GetLongValue(); } },
             };
@@ -59,7 +59,7 @@ namespace CstoChronicle.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDateValue("asOf", AsOf);
-            writer.WriteObjectValue<global::CstoChronicle.Client.Models.SecretaryGeneralResponse_holder>("holder", Holder);
+            writer.WriteObjectValue<global::CstoChronicle.Client.Models.OfficeHolder>("holder", Holder);
             writer.WriteDateTimeOffsetValue("knownAt", KnownAt);
             writer.WriteLongValue("position", Position);
         }
