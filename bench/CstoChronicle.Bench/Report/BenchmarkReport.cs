@@ -19,6 +19,21 @@ public sealed class BenchmarkReport(MachineInfo machine, string settingsLine)
 
     public void AddNote(string title, string body) => _notes.Add((title, body));
 
+    /// <summary>The section the browser tests measure (tests/browser/specs/chart.test.mjs), copied into the file by hand.</summary>
+    public const string ChartDrawTime = "Timeline page: chart draw time";
+
+    /// <summary>The body of the section titled <paramref name="title"/> in an earlier report, or null.</summary>
+    public static string? SectionOf(string? markdown, string title)
+    {
+        if (markdown is null) return null;
+        var heading = $"## {title}\n";
+        var start = markdown.ReplaceLineEndings("\n").IndexOf(heading, StringComparison.Ordinal);
+        if (start < 0) return null;
+        var text = markdown.ReplaceLineEndings("\n")[(start + heading.Length)..];
+        var end = text.IndexOf("\n## ", StringComparison.Ordinal);
+        return (end < 0 ? text : text[..end]).Trim();
+    }
+
     public string ToMarkdown()
     {
         var md = new StringBuilder();

@@ -35,10 +35,15 @@ export async function openPage(browser, pathAndQuery, { width = 1280, height = 9
   return { page, context, problems };
 }
 
-/** Waits until the answers for the page's date are on screen. */
+/** Waits until the answers for the page's date, and the chart of periods, are on screen. */
 export async function waitForAnswer(page) {
   await page.locator('#as-of-view[aria-busy="false"]').waitFor();
   await page.locator('#timeline-view[aria-busy="false"]').waitFor();
+  await waitForChart(page);
+}
+
+export async function waitForChart(page) {
+  await page.locator('#chart-view[aria-busy="false"]').waitFor();
 }
 
 export async function screenshot(page, name, { fullPage = true } = {}) {

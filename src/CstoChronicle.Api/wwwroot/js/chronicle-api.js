@@ -27,6 +27,12 @@ export async function fetchChairmanship(query, signal) {
   return { basis: basisOf(body), chair: body.chair ?? null };
 }
 
+/** The whole history as periods, lane by lane ({ views: 'membership,chairmanship', knownAt }). */
+export async function fetchPeriods({ views, knownAt }, signal) {
+  const body = await getJson('/periods', { view: views, knownAt }, signal);
+  return { basis: basisOf(body), position: body.position ?? null, lanes: body.lanes ?? [] };
+}
+
 /** Events dated between two days, in historical order, following the cursor a few pages. */
 export async function fetchTimeline({ from, to, knownAt }, signal) {
   const events = [];

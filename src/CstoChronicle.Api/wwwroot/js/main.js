@@ -4,9 +4,10 @@
 import { createAnswerLoader } from './answer-loader.js';
 import { bindControls } from './controls.js';
 import { createEventDialog } from './event-dialog.js';
-import { describeEdtf, parsePartialDate } from './historical-date.js';
+import { describeEdtf, parsePartialDate, todayUtc } from './historical-date.js';
 import { createLiveBanner } from './live-banner.js';
 import { openLiveStream } from './live-stream.js';
+import { createPeriodsChart } from './periods-chart.js';
 import { describeEvent } from './names.js';
 import { readPageState, writePageState } from './page-state.js';
 import { justBefore, normalizeInstant } from './recorded-time.js';
@@ -40,6 +41,16 @@ const loader = createAnswerLoader({
   panels: [byId('as-of-view'), byId('timeline-view')],
 }, { onShowSources: showSources, newEventIds });
 
+const chart = createPeriodsChart({
+  section: byId('chart-view'), labels: byId('chart-labels'), scroll: byId('chart-scroll'),
+  problem: byId('chart-error-box'), summary: byId('chart-summary'), table: byId('chart-table'),
+}, {
+  onChooseDate: (day) => choose({ ...current, asOf: day }),
+  onPreviewDate: (day) => { byId('as-of').value = day; },
+  onShowSources: showSources,
+});
+let chartKnownAt = null;
+
 const controls = bindControls({
   form: byId('when'), asOf: byId('as-of'), asOfError: byId('as-of-error'), slider: byId('as-of-slider'),
   sliderEnd: byId('slider-end'), knownAt: byId('known-at'), latestButton: byId('known-at-latest'),
@@ -65,7 +76,8 @@ function choose(state) {
   show({ announce: true });
 }
 
-async function show({ announce: shouldAnnounce, keepScroll = false }) {
+async function show({ announce: shouldAnnounce, keepScroll = false, redrawChart = false }) {
+  showChart({ reload: redrawChart });
   const result = await loader.load(current, { keepScroll });
   if (!result) return;
   if (shouldAnnounce) announce(result.announcement);
@@ -91,7 +103,16 @@ function receiveLiveEvent(event) {
   announce(`New event recorded: ${describeEvent(event)}${event.on ? `, ${describeEdtf(event.on)}` : ''}.`);
   if (showingEarlierRecord) return;
   window.clearTimeout(refreshTimer);
-  refreshTimer = window.setTimeout(() => show({ announce: false, keepScroll: true }), REFRESH_DELAY_MS);
+  refreshTimer = window.setTimeout(() => show({ announce: false, keepScroll: true, redrawChart: true }), REFRESH_DELAY_MS);
+}
+
+/** The chart is read again only when the recorded time changes or a new event arrives; a new date only moves its cursor. */
+function showChart({ reload }) {
+  const parsed = parsePartialDate(current.asOf || todayUtc());
+  chart.setDay(parsed.error ? todayUtc() : parsed.latest);
+  if (!reload && chartKnownAt === current.knownAt) return;
+  chartKnownAt = current.knownAt;
+  chart.load({ knownAt: current.knownAt });
 }
 
 /** The state the URL asks for; what is invalid in it is shown and left out. */

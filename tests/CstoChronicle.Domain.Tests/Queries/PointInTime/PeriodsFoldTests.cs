@@ -91,6 +91,39 @@ public class PeriodsFoldTests
     }
 
     [Fact]
+    public void A_document_is_signed_until_it_enters_into_force_and_its_deprecated_signature_competes_beside_it()
+    {
+        var signed = _facts.Document(new DocumentSigned("csto-charter", "Charter", "charter", On("2002-10-07"), Cited, "Chisinau"), ClaimRank.Preferred);
+        var wrongPlace = _facts.Document(new DocumentSigned("csto-charter", "Charter", "charter", On("2002-10-07"), Cited, "Tashkent"), ClaimRank.Deprecated);
+        var inForce = _facts.Document(new DocumentEnteredIntoForce("csto-charter", On("2003-09-18"), Cited));
+        var ratified = _facts.Document(new DocumentRatified("csto-charter", "ARM", On("2003-06"), Cited));
+
+        var lane = PeriodLanes.Documents([signed, wrongPlace, inForce, ratified]).ShouldHaveSingleItem();
+
+        lane.Name.ShouldBe("Charter");
+        lane.Periods.Select(p => (p.Value, p.Start.On.Text, p.End?.On.Text)).ShouldBe([("signed", "2002-10-07", "2003-09-18"), ("in-force", "2003-09-18", null)]);
+        lane.Periods[0].Claims.Single(c => c.Role == "competing").EventId.ShouldBe(wrongPlace.Version.EventId);
+        lane.Periods.SelectMany(p => p.EventIds).ShouldNotContain(ratified.Version.EventId);
+    }
+
+    [Fact]
+    public void A_body_has_a_period_per_name_and_none_after_its_dissolution()
+    {
+        var claims = new[]
+        {
+            _facts.Body(new BodyEstablished("crrf", "CRRF", "force", On("2009-02-04"), Cited)),
+            _facts.Body(new BodyRenamed("crrf", "Rapid Force", On("2015"), Cited)),
+            _facts.Body(new BodyDissolved("crrf", On("2020-01-01"), Cited)),
+        };
+
+        var lane = PeriodLanes.Bodies(claims).ShouldHaveSingleItem();
+
+        lane.Name.ShouldBe("Rapid Force");
+        lane.Periods.Select(p => (p.Value, p.Start.On.Text, p.End?.On.Text)).ShouldBe([("CRRF", "2009-02-04", "2015"), ("Rapid Force", "2015", "2020-01-01")]);
+        lane.Periods[0].End!.Certainty.ShouldBe(Certainty.Possible);
+    }
+
+    [Fact]
     public void On_any_day_the_members_fold_answers_a_status_some_period_of_that_status_may_hold()
     {
         var random = new Random(17);
