@@ -60,6 +60,12 @@ public static class EntityNames
         ["agreement-command-system-forces-2007"] = new("Agreement on the Establishment of a Command System for the Forces and Means of the CSTO Collective Security System (2007)"),
         ["protocol-amendments-agreement-peacekeeping-2021"] = new("Protocol on amendments to the Agreement on the CSTO Peacekeeping Activities (2021)"),
         ["joint-declaration-un-csto-secretariats-2010"] = new("Joint Declaration on Cooperation between the Secretariats of the United Nations and the CSTO (2010)"),
+        ["collective-security-concept-1995"] = new("Collective Security Concept of the States Parties to the Collective Security Treaty (1995)", "Концепция коллективной безопасности государств-участников Договора о коллективной безопасности"),
+        ["agreement-status-formations-2000"] = new("Agreement on the status of formations of forces and means of the collective security system (2000)"),
+        ["agreement-status-formations-csto-2010"] = new("Agreement on the status of formations of forces and means of the CSTO collective security system (2010)"),
+        ["protocols-amendments-csto-charter-2018"] = new("Protocols amending the CSTO Charter (partner and observer status, 2018)"),
+        ["protocol-collective-security-treaty-1993"] = new("Protocol of 24 December 1993 to the Collective Security Treaty"),
+        ["memorandum-efficiency-collective-security-treaty-2000"] = new("Memorandum on increasing the efficiency of the Collective Security Treaty (2000)"),
         ["anti-drug-strategy-2026-2030"] = new("CSTO Anti-Drug Strategy for 2026–2030", "Антинаркотическая стратегия ОДКБ на 2026–2030 годы"),
 
         // Persons

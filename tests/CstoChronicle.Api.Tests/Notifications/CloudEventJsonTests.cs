@@ -36,12 +36,23 @@ public sealed class CloudEventJsonTests
     }
 
     [Fact]
+    public void A_historical_event_carries_its_title_with_names_and_other_events_none()
+    {
+        var session = Write("SessionHeld", """{"body":"collective-security-council","on":"2009-02-04","place":"Moscow","title":"Extraordinary session","sources":[{"sourceId":"s","quote":"q"}]}""");
+        session.GetProperty("title").GetString().ShouldBe("Extraordinary session of the Collective Security Council in Moscow");
+
+        Write("SourceRegistered", """{"source":{"id":"tass-2002","title":"A title"}}""").TryGetProperty("title", out _).ShouldBeFalse();
+    }
+
+    [Fact]
     public void The_sequence_sorts_as_text_in_position_order() =>
         string.CompareOrdinal(CloudEventJson.Sequence(9), CloudEventJson.Sequence(10)).ShouldBeLessThan(0);
 
-    private static JsonElement Write(string data)
+    private static JsonElement Write(string data) => Write("StateAcceded", data);
+
+    private static JsonElement Write(string type, string data)
     {
-        var recorded = new RecordedEvent(42, "KAZ", 1, Guid.NewGuid(), "StateAcceded", data, EventMetadata.Empty, DateTimeOffset.UtcNow);
+        var recorded = new RecordedEvent(42, "KAZ", 1, Guid.NewGuid(), type, data, EventMetadata.Empty, DateTimeOffset.UtcNow);
         return JsonDocument.Parse(CloudEventJson.Write(recorded, "urn:test")).RootElement.Clone();
     }
 }

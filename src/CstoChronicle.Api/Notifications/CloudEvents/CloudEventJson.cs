@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CstoChronicle.Domain.Projections.Claims;
 using CstoChronicle.EventStore;
 
 namespace CstoChronicle.Api.Notifications.CloudEvents;
@@ -8,7 +9,8 @@ namespace CstoChronicle.Api.Notifications.CloudEvents;
 /// <summary>
 /// An event of the store as a CloudEvent 1.0 in the structured JSON format. The same text is sent on the
 /// stream and to webhooks: <c>id</c> is the event id, <c>subject</c> its stream (the entity), <c>time</c>
-/// its historical date, <c>recordedtime</c> when the store recorded it, <c>sequence</c> its position.
+/// its historical date, <c>recordedtime</c> when the store recorded it, <c>sequence</c> its position, and
+/// <c>title</c> the one line the timeline shows for it, with names instead of slugs (historical events only).
 /// </summary>
 public static class CloudEventJson
 {
@@ -33,6 +35,7 @@ public static class CloudEventJson
             json.WriteString("source", source);
             json.WriteString("type", TypeOf(e.Type));
             json.WriteString("subject", e.StreamId);
+            if (TimelineEntry.TitleOf(e.Type, e.Data) is { } title) json.WriteString("title", title);
             var historical = HistoricalTime.FromEventData(data.RootElement);
             if (historical?.Time is { } time) json.WriteString("time", Rfc3339(time));
             if (historical is not null) json.WriteString("historicaldate", historical.Edtf);

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text.Json;
 using CstoChronicle.Domain.Events;
 using CstoChronicle.Domain.Names;
 using CstoChronicle.Domain.Queries;
+using CstoChronicle.Domain.Serialization;
 
 namespace CstoChronicle.Domain.Projections.Claims;
 
@@ -36,6 +38,22 @@ public sealed record TimelineEntry(ClaimVersion Version, string Type, string Str
         FigureReported e => $"{EntityNames.Of(e.Subject)}, {e.Measure}: {QuantityText(e.Quantity)}",
         _ => fact.GetType().Name,
     };
+
+    /// <summary>
+    /// The title of a historical event stored as <paramref name="type"/> and <paramref name="json"/>; null for the
+    /// other events (sources, corrections) and for data that does not read as its type.
+    /// </summary>
+    public static string? TitleOf(string type, string json)
+    {
+        try
+        {
+            return EventTypeRegistry.Deserialize(type, json) is HistoricalEvent fact ? TitleOf(fact) : null;
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException or NullReferenceException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>" in Minsk", or " by videoconference" for a session held remotely.</summary>
     private static string Where(string? place) => place switch
