@@ -20,7 +20,7 @@ public static class SwaggerSetup
                 Title = "CSTO Chronicle API",
                 Version = "v1",
                 Description = "An event-sourced chronology of the Collective Security Treaty Organization. Reads are public and take " +
-                    "asOf (historical day) and knownAt (recorded instant); writes need an API key (Authorization: Bearer <key>). " +
+                    "asOf (historical day) and knownAt (recorded instant); writes need an API key, sent as `Authorization: Bearer KEY`. " +
                     "Errors are RFC 9457 problem details. Guide: docs/api.md.",
             });
             options.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
