@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using CstoChronicle.Api.Idempotency;
@@ -19,7 +18,7 @@ public sealed class CrashedClaimTests
     {
         await using var survivor = new ChronicleApiFactory();
         var editor = survivor.CreateEditorClient();
-        using var crashing = StartSecondProcess(survivor);
+        using var crashing = ApiCommand.StartNode(survivor, "--urls", $"http://127.0.0.1:{FreePort()}", "--Chronicle:ImportDataset=false", "--Logging:LogLevel:Default=Warning");
         var crashingId = await LeaseIdOfOtherProcessAsync(survivor);
 
         // The state a process leaves when it dies mid-request: a claim without an answer, owned by its lease.
@@ -43,24 +42,6 @@ public sealed class CrashedClaimTests
         (await survivor.ScalarAsync<long>("SELECT count(*) FROM {schema}.chr_log WHERE stream_id = 'KAZ' AND on_text = '2061-01-01'")).ShouldBe(1);
     }
 
-    /// <summary>A second API process on the same schema, started from the built assembly; it leads nothing the test needs.</summary>
-    private static Process StartSecondProcess(ChronicleApiFactory api)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{FreePort()}");
-        start.Environment["ConnectionStrings__Chronicle"] = api.ConnectionString;
-        start.Environment["Chronicle__Schema"] = api.Schema;
-        start.Environment["Chronicle__ImportDataset"] = "false";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
 
     private static async Task<string> LeaseIdOfOtherProcessAsync(ChronicleApiFactory api)
     {
