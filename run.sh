@@ -85,6 +85,11 @@ export ConnectionStrings__Chronicle
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5080}"
 
 info "database: $ConnectionStrings__Chronicle"
-info "building and starting the API on $ASPNETCORE_URLS (Ctrl-C stops it)"
+case "${1:-}" in
+  create-key | revoke-key | apply-schema | rebuild-projections | import-legacy-store)
+    info "building the API and running its command: $1" ;;
+  *)
+    info "building and starting the API on $ASPNETCORE_URLS (Ctrl-C stops it)" ;;
+esac
 # --no-launch-profile: a launchSettings.json must not override ASPNETCORE_URLS.
 exec dotnet run --project src/CstoChronicle.Api -c Release --no-launch-profile -- "$@"

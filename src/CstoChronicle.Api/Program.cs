@@ -4,6 +4,7 @@ using CstoChronicle.Api.Platform;
 using CstoChronicle.Api.Security;
 
 if (KeyCommands.IsInvoked(args)) return await KeyCommands.RunAsync(args);
+if (StoreCommands.IsInvoked(args)) return await StoreCommands.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddChroniclePlatform();

@@ -1,27 +1,29 @@
 using CstoChronicle.Domain.Import;
-using CstoChronicle.Domain.Projections;
 using CstoChronicle.Domain.Queries;
+using CstoChronicle.Domain.Store;
 using CstoChronicle.Domain.Writing;
-using CstoChronicle.EventStore;
+using Marten;
 
 namespace CstoChronicle.Domain;
 
 /// <summary>
-/// The chronicle as one process uses it: the store (running the chronicle's projection inline), the writer every
+/// The chronicle as one process uses it: Marten's store (running the chronicle projection inline), the writer every
 /// fact goes through, the dataset importer and the queries.
 /// </summary>
 public sealed class Chronicle : IAsyncDisposable
 {
-    internal Chronicle(PostgresEventStore store, ChronicleProjection projection, ChronicleWriter writer, Importer importer, ChronicleQueries queries)
+    internal Chronicle(DocumentStore store, ChronicleWriter writer, Importer importer, ChronicleQueries queries)
     {
         Store = store;
-        Projection = projection;
+        Log = new EventLog(store);
         Writer = writer;
         Importer = importer;
         Queries = queries;
     }
 
-    public PostgresEventStore Store { get; }
+    public DocumentStore Store { get; }
+
+    public EventLog Log { get; }
 
     public ChronicleWriter Writer { get; }
 
@@ -29,8 +31,9 @@ public sealed class Chronicle : IAsyncDisposable
 
     public ChronicleQueries Queries { get; }
 
-    /// <summary>The projection the store runs inline; hand it to a <see cref="EventStore.Daemon.ProjectionDaemon"/> to rebuild its tables.</summary>
-    public ChronicleProjection Projection { get; }
-
-    public ValueTask DisposeAsync() => Store.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        Store.Dispose();
+        return ValueTask.CompletedTask;
+    }
 }

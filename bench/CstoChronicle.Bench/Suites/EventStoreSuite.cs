@@ -1,7 +1,7 @@
 using CstoChronicle.Bench.Baselines;
 using CstoChronicle.Bench.Measurement;
 using CstoChronicle.Bench.Report;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 using CstoChronicle.EventStore.Daemon;
 using Npgsql;
 

@@ -4,7 +4,7 @@ using CstoChronicle.Bench.Measurement;
 using CstoChronicle.Bench.Report;
 using CstoChronicle.Bench.Synthetic;
 using CstoChronicle.Domain;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 using Npgsql;
 
 namespace CstoChronicle.Bench.Suites;

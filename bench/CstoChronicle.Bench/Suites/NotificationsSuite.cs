@@ -6,7 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CstoChronicle.Bench.Http;
 using CstoChronicle.Bench.Report;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 using Npgsql;
 
 namespace CstoChronicle.Bench.Suites;

@@ -7,7 +7,7 @@ using CstoChronicle.Domain;
 using CstoChronicle.Domain.Import;
 using CstoChronicle.Domain.Projections.Schema;
 using CstoChronicle.Domain.Writing;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 using Npgsql;
 
 namespace CstoChronicle.Bench.Suites;

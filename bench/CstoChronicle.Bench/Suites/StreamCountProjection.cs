@@ -1,4 +1,4 @@
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 using Npgsql;
 
 namespace CstoChronicle.Bench.Suites;

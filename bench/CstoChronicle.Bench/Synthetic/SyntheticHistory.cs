@@ -3,7 +3,7 @@ using CstoChronicle.Domain.Dates;
 using CstoChronicle.Domain.Events;
 using CstoChronicle.Domain.Serialization;
 using CstoChronicle.Domain.Sources;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 
 namespace CstoChronicle.Bench.Synthetic;
 

@@ -16,7 +16,9 @@ public static class HealthApi
 
     public static IServiceCollection AddChronicleHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: [ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgresql", tags: [ReadyTag])
+            .AddCheck<ProjectionsHealthCheck>("projections", tags: [ReadyTag]);
         return services;
     }
 

@@ -10,6 +10,9 @@ public sealed class NotificationSettings
 
     /// <summary>The CloudEvents <c>source</c> of every event.</summary>
     public string Source { get; set; } = "urn:csto-chronicle:events";
+
+    /// <summary>How often each node looks whether Marten's high-water mark moved (one query per node, whatever the number of streams).</summary>
+    public TimeSpan LivePollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 }
 
 /// <summary>The <c>Chronicle:Webhooks</c> configuration section: targets, delivery and retries.</summary>

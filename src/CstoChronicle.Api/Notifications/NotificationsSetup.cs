@@ -1,7 +1,7 @@
 using CstoChronicle.Api.Notifications.EventStream;
 using CstoChronicle.Api.Notifications.Webhooks;
-using CstoChronicle.EventStore;
-using CstoChronicle.EventStore.Delivery;
+using CstoChronicle.Domain.Store;
+using CstoChronicle.Api.Notifications.Webhooks.Queue;
 using Npgsql;
 
 namespace CstoChronicle.Api.Notifications;
@@ -19,6 +19,7 @@ public static class NotificationsSetup
                 "Chronicle:Webhooks needs MaxAttempts and Concurrency of 1 or more and positive Timeout and PollInterval")
             .ValidateOnStart();
 
+        services.AddSingleton<CommittedLog>();
         services.AddSingleton<LiveEventHub>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveEventHub>());
         services.AddSingleton<EventStreamReader>();
@@ -26,9 +27,10 @@ public static class NotificationsSetup
         services.AddSingleton<TargetUrlValidator>();
         services.AddSingleton<HttpWebhookTransport>();
         services.AddSingleton(provider => new DeliverySubscriptions(
-            provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<PostgresEventStore>().Options.Schema));
+            provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<ChronicleStoreSettings>().Schema));
         services.AddSingleton(provider => new DeliveryLog(
-            provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<PostgresEventStore>().Options.Schema));
+            provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<ChronicleStoreSettings>().Schema));
+        services.AddSingleton<DeliveryWakeup>();
         services.AddSingleton(DeliveryFactory.FanOut);
         services.AddSingleton(DeliveryFactory.Worker);
         services.AddHostedService<DeliveryHost>();

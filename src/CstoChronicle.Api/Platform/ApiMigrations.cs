@@ -1,4 +1,4 @@
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 
 namespace CstoChronicle.Api.Platform;
 

@@ -1,33 +1,45 @@
+using CstoChronicle.Api.Notifications.Webhooks.Queue;
+using CstoChronicle.Domain;
 using CstoChronicle.Domain.Import;
-using CstoChronicle.Domain.Projections;
 using CstoChronicle.Domain.Queries;
+using CstoChronicle.Domain.Store;
 using CstoChronicle.Domain.Writing;
-using CstoChronicle.EventStore;
+using JasperFx.Events.Daemon;
+using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CstoChronicle.Api.Platform;
 
 /// <summary>
-/// The chronicle as this process uses it: one store (with the inline projection), its queries, its writer, the importer.
-/// The store is registered once, as PostgresEventStore only: a second registration (IEventStore) would be disposed twice.
+/// The chronicle as this process uses it: Marten's store (the chronicle projection inline, the webhook fan-out as
+/// a subscription), its async daemon on one node at a time (HotCold leadership), the queries, the writer, the importer.
 /// </summary>
 public static class ChronicleServices
 {
     public static IServiceCollection AddChronicle(this IServiceCollection services)
     {
-        services.AddSingleton(provider => new EventStoreOptions { Schema = provider.GetRequiredService<IOptions<ChronicleSettings>>().Value.Schema });
-        services.AddSingleton<ChronicleProjection>();
-        services.AddSingleton(provider => new PostgresEventStore(
-            provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<EventStoreOptions>(),
-            [provider.GetRequiredService<ChronicleProjection>()]));
-        services.AddSingleton(provider => new ChronicleQueries(
-            provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<EventStoreOptions>().Schema,
-            provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(provider => new ChronicleWriter(provider.GetRequiredService<PostgresEventStore>()));
-        services.AddSingleton(provider => new Importer(
-            provider.GetRequiredService<ChronicleWriter>(), provider.GetRequiredService<PostgresEventStore>(), provider.GetRequiredService<ILogger<Importer>>()));
+        services.AddSingleton(provider =>
+        {
+            var settings = provider.GetRequiredService<IOptions<ChronicleSettings>>().Value;
+            return new ChronicleStoreSettings { Schema = settings.Schema, AutoCreateSchema = settings.AutoCreateSchema };
+        });
+        // Before Marten's own hosted services: the schema is ready when the daemon starts.
         services.AddHostedService<ChronicleStartup>();
+        services.AddMarten(provider =>
+            {
+                var options = ChronicleModule.StoreOptionsFor(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<ChronicleStoreSettings>());
+                options.Events.Subscribe(provider.GetRequiredService<FanOutSubscription>());
+                return options;
+            })
+            .AddAsyncDaemon(DaemonMode.HotCold);
+        services.AddSingleton(provider => new EventLog(provider.GetRequiredService<IDocumentStore>()));
+        services.AddSingleton(provider => new ChronicleQueries(
+            provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<ChronicleStoreSettings>().Schema,
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new ChronicleWriter(provider.GetRequiredService<EventLog>()));
+        services.AddSingleton(provider => new Importer(
+            provider.GetRequiredService<ChronicleWriter>(), provider.GetRequiredService<EventLog>(), provider.GetRequiredService<ILogger<Importer>>()));
         return services;
     }
 }

@@ -10,6 +10,12 @@ public sealed class ChronicleSettings
     /// <summary>The PostgreSQL schema of the store, the chronicle and the API's own tables.</summary>
     public string Schema { get; set; } = "chronicle";
 
+    /// <summary>
+    /// Marten creates or updates its tables at start (development, tests). Production sets it to false and applies
+    /// the schema with <c>./run.sh apply-schema</c> before starting.
+    /// </summary>
+    public bool AutoCreateSchema { get; set; } = true;
+
     /// <summary>Load the CSTO dataset at start-up when the store is empty.</summary>
     public bool ImportDataset { get; set; } = true;
 

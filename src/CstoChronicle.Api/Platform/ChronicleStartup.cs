@@ -1,19 +1,21 @@
 using CstoChronicle.Domain;
 using CstoChronicle.Domain.Import;
-using CstoChronicle.EventStore;
-using CstoChronicle.EventStore.Schema;
+using CstoChronicle.Domain.Store;
+using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CstoChronicle.Api.Platform;
 
 /// <summary>
-/// Before the server listens: creates or migrates the schema (the store's, the chronicle's and the API's own
-/// tables), then loads the CSTO dataset into an empty store.
+/// Before the server listens: Marten's tables (when auto-create is on), the chronicle's and the API's own tables by
+/// their versioned migrations, then the CSTO dataset into an empty store.
 /// </summary>
 public sealed class ChronicleStartup(
     NpgsqlDataSource dataSource,
-    PostgresEventStore store,
+    IDocumentStore store,
+    ChronicleStoreSettings storeSettings,
+    EventLog log,
     Importer importer,
     IOptions<ChronicleSettings> settings,
     ILogger<ChronicleStartup> logger) : IHostedService
@@ -21,8 +23,7 @@ public sealed class ChronicleStartup(
     public async Task StartAsync(CancellationToken ct)
     {
         var schema = settings.Value.Schema;
-        await store.MigrateAsync(ct);
-        await ChronicleModule.MigrateProjectionTablesAsync(dataSource, store.Options, ct);
+        await ChronicleModule.PrepareSchemaAsync(store, dataSource, storeSettings, ct);
         await new SchemaMigrator(dataSource, schema).MigrateAsync(ApiMigrations.Module, ApiMigrations.All, ct);
 
         if (settings.Value.ImportDataset)
@@ -33,7 +34,7 @@ public sealed class ChronicleStartup(
             else
                 await importer.ImportIfEmptyAsync(folder, ct);
         }
-        logger.LogInformation("Schema {Schema} is ready; the store's head is at position {Position}", schema, await store.GetHeadPositionAsync(ct));
+        logger.LogInformation("Schema {Schema} is ready; the log's head is at position {Position}", schema, await log.HeadPositionAsync(ct));
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

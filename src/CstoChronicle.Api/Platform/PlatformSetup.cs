@@ -19,6 +19,8 @@ public static class PlatformSetup
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         builder.Logging.ClearProviders();
+        // Marten logs every schema change's full SQL at Information; warnings and errors are what an operator needs.
+        builder.Logging.AddFilter("Marten.IDocumentStore", LogLevel.Warning);
         builder.Logging.AddJsonConsole(options =>
         {
             options.IncludeScopes = true;
@@ -28,7 +30,7 @@ public static class PlatformSetup
 
         var services = builder.Services;
         services.AddOptions<ChronicleSettings>().Bind(builder.Configuration.GetSection(ChronicleSettings.Section))
-            .Validate(s => CstoChronicle.EventStore.Schema.SchemaName.IsValid(s.Schema), "Chronicle:Schema must match ^[a-z_][a-z0-9_]{0,62}$")
+            .Validate(s => CstoChronicle.Domain.Store.SchemaName.IsValid(s.Schema), "Chronicle:Schema must match ^[a-z_][a-z0-9_]{0,62}$")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddChronicleDatabase(builder.Configuration);

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using CstoChronicle.Api.Platform;
-using CstoChronicle.EventStore.Schema;
+using CstoChronicle.Domain.Store;
 using Microsoft.Extensions.Options;
 using CstoChronicle.Api.Endpoints.Admin;
 using Npgsql;

@@ -1,5 +1,5 @@
 using CstoChronicle.Api.Platform;
-using CstoChronicle.EventStore.Schema;
+using CstoChronicle.Domain.Store;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

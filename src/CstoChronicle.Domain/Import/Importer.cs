@@ -1,5 +1,5 @@
 using CstoChronicle.Domain.Writing;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -9,7 +9,7 @@ namespace CstoChronicle.Domain.Import;
 /// Loads the dataset through the writer, so every fact passes the same validation as an editor's. Event ids derive
 /// from the facts' slugs, so running it again writes nothing new.
 /// </summary>
-public sealed class Importer(ChronicleWriter writer, IEventStore store, ILogger<Importer>? logger = null)
+public sealed class Importer(ChronicleWriter writer, EventLog log, ILogger<Importer>? logger = null)
 {
     public const string RecordedBy = "dataset-import";
 
@@ -18,7 +18,7 @@ public sealed class Importer(ChronicleWriter writer, IEventStore store, ILogger<
     /// <summary>Imports on first start: only when the store holds no event at all.</summary>
     public async Task<ImportReport> ImportIfEmptyAsync(string folder, CancellationToken ct = default)
     {
-        if (await store.GetHeadPositionAsync(ct) > 0)
+        if (await log.HeadPositionAsync(ct) > 0)
         {
             _logger.LogInformation("{Report}", ImportReport.NotRun);
             return ImportReport.NotRun;

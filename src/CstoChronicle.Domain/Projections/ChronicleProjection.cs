@@ -2,95 +2,96 @@ using CstoChronicle.Domain.Events;
 using CstoChronicle.Domain.Projections.Claims;
 using CstoChronicle.Domain.Projections.Schema;
 using CstoChronicle.Domain.Sources;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
 using Npgsql;
 
 namespace CstoChronicle.Domain.Projections;
 
 /// <summary>
-/// Writes every chronicle table from the log. Run inline (in the append's transaction) so a query right after an
-/// append sees it, or by the daemon for a rebuild: both paths run this same code and give the same tables.
+/// Writes every chronicle table from the log, as SQL queued on Marten's unit of work: inline, in the append's own
+/// transaction, so a query right after an append sees it; in a rebuild, by Marten's daemon from position zero. Both
+/// paths run this same code and give the same tables. A failure throws: inline the append fails and writes nothing,
+/// in the daemon the projection stops (the store is configured not to skip).
 /// </summary>
-public sealed class ChronicleProjection : IProjection
+public sealed class ChronicleProjection(NpgsqlDataSource dataSource, string schema) : IProjection
 {
     public const string ProjectionName = "chronicle";
 
-    public string Name => ProjectionName;
+    private readonly string _schema = SchemaName.Validate(schema);
 
-    /// <summary>All types: the log of the audit and the entity history keeps every event.</summary>
-    public IReadOnlyCollection<string>? EventTypes => null;
-
-    public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
+    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken ct)
     {
-        var pending = new RowBatch();
-        foreach (var recorded in events)
-            await ApplyAsync(context, recorded, pending, ct);
-        await pending.FlushAsync(context, ct);
+        var typesInBatch = new Dictionary<Guid, string>();
+        // Rich appends that roll back leave Marten's tombstones in the log to fill their holes: nothing of the chronicle.
+        foreach (var e in events.Where(e => !StoredEvents.IsTombstone(e)))
+        {
+            typesInBatch[e.Id] = e.EventTypeName;
+            await ApplyAsync(operations, RecordedEvent.From(e), e.Data, typesInBatch, ct);
+        }
     }
 
-    public async Task ResetAsync(ProjectionContext context, CancellationToken ct)
-    {
-        var tables = string.Join(", ", ChronicleMigrations.Tables.Select(t => $"{context.Schema}.{t}"));
-        await using var command = new NpgsqlCommand($"TRUNCATE {tables}", context.Connection, context.Transaction);
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    /// <summary>Facts and sources only add rows, so they wait in <paramref name="pending"/>; a correction or retraction reads and updates earlier rows, so those are flushed first.</summary>
-    private static async Task ApplyAsync(ProjectionContext context, RecordedEvent recorded, RowBatch pending, CancellationToken ct)
+    private async Task ApplyAsync(IDocumentOperations operations, RecordedEvent recorded, object data,
+        Dictionary<Guid, string> typesInBatch, CancellationToken ct)
     {
         var log = new LogEntry(recorded);
-        switch (StoredEvents.Read(recorded.Type, recorded.Data))
+        switch (data)
         {
             case HistoricalEvent fact:
-                pending.Add(log.Describe(fact).Row());
-                pending.AddRange(CitationRows(recorded.EventId, fact.Sources));
-                pending.AddRange(ClaimRows.Of(ClaimVersion.Of(recorded.EventId, recorded.Position, fact), fact, recorded.RecordedAt));
+                log.Describe(fact).Queue(operations, _schema);
+                QueueCitations(operations, recorded.EventId, fact.Sources);
+                foreach (var row in ClaimRows.Of(ClaimVersion.Of(recorded.EventId, recorded.Position, fact), fact, recorded.RecordedAt))
+                    row.Queue(operations, _schema);
                 break;
             case EventCorrected correction:
-                await pending.FlushAsync(context, ct);
-                await CorrectAsync(context, recorded, correction, log, ct);
+                var targetType = typesInBatch.GetValueOrDefault(correction.Target) ?? await StoredTypeAsync(correction.Target, ct);
+                var replacement = targetType is null ? null : StoredEvents.ReadFact(targetType, correction.Replacement);
+                log.Correcting(correction.Target, correction.Reason, replacement).Queue(operations, _schema);
+                QueueCitations(operations, recorded.EventId, [.. correction.Sources, .. replacement?.Sources ?? []]);
+                if (replacement is null) break;
+                CorrectionTargets.Supersede(operations, _schema, correction.Target, recorded);
+                var version = ClaimVersion.Of(correction.Target, recorded.EventId, recorded.Position, replacement);
+                foreach (var row in ClaimRows.Of(version, replacement, recorded.RecordedAt))
+                    row.Queue(operations, _schema);
                 break;
             case EventRetracted retraction:
-                await pending.FlushAsync(context, ct);
-                var retracted = await CorrectionTargets.RetractAsync(context, retraction.Target, recorded, ct);
-                await log.Retracting(retraction.Target, retraction.Reason, retracted).InsertAsync(context, ct);
-                await WriteCitationsAsync(context, recorded.EventId, retraction.Sources, ct);
+                CorrectionTargets.Retract(operations, _schema, retraction.Target, recorded);
+                log.Retracting(retraction.Target, retraction.Reason, targetTitle: null).Queue(operations, _schema);
+                CorrectionTargets.TitleRetraction(operations, _schema, recorded.EventId, retraction.Target);
+                QueueCitations(operations, recorded.EventId, retraction.Sources);
                 break;
             case SourceRegistered registered:
-                pending.Add(log.Row());
-                pending.Add(SourceRow(registered.Source, recorded));
+                log.Queue(operations, _schema);
+                SourceRow(registered.Source, recorded).Queue(operations, _schema);
                 break;
             default:
-                pending.Add(log.Row());
+                log.Queue(operations, _schema);
                 break;
         }
     }
 
-    private static async Task CorrectAsync(
-        ProjectionContext context, RecordedEvent recorded, EventCorrected correction, LogEntry log, CancellationToken ct)
+    /// <summary>
+    /// The type of a corrected fact, read from Marten's committed events: inline, the target was committed by an
+    /// earlier append; in the daemon every event up to the high-water mark is committed.
+    /// </summary>
+    private async Task<string?> StoredTypeAsync(Guid eventId, CancellationToken ct)
     {
-        var targetType = await CorrectionTargets.TypeOfAsync(context, correction.Target, ct);
-        var replacement = targetType is null ? null : StoredEvents.ReadFact(targetType, correction.Replacement);
-        await log.Correcting(correction.Target, correction.Reason, replacement).InsertAsync(context, ct);
-        await WriteCitationsAsync(context, recorded.EventId, [.. correction.Sources, .. replacement?.Sources ?? []], ct);
-        if (replacement is null) return;
-
-        await CorrectionTargets.SupersedeAsync(context, correction.Target, recorded, ct);
-        var version = ClaimVersion.Of(correction.Target, recorded.EventId, recorded.Position, replacement);
-        foreach (var row in ClaimRows.Of(version, replacement, recorded.RecordedAt))
-            await row.InsertAsync(context, ct);
+        await using var command = dataSource.CreateCommand($"SELECT type FROM {_schema}.mt_events WHERE id = $1");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = eventId });
+        return await command.ExecuteScalarAsync(ct) as string;
     }
 
-    private static async Task WriteCitationsAsync(ProjectionContext context, Guid eventId, IReadOnlyList<Citation> citations, CancellationToken ct)
+    private void QueueCitations(IDocumentOperations operations, Guid eventId, IReadOnlyList<Citation> citations)
     {
-        foreach (var row in CitationRows(eventId, citations))
-            await row.InsertAsync(context, ct);
+        var i = 0;
+        foreach (var citation in citations.Distinct())
+            new Row("chr_citations")
+                .Uuid("event_id", eventId).Bigint("ordinal", i++).Text("source_id", citation.SourceId)
+                .Text("locator", citation.Locator).Text("quote", citation.Quote)
+                .Queue(operations, _schema);
     }
-
-    private static IEnumerable<Row> CitationRows(Guid eventId, IReadOnlyList<Citation> citations) =>
-        citations.Distinct().Select((citation, i) => new Row("chr_citations")
-            .Uuid("event_id", eventId).Bigint("ordinal", i).Text("source_id", citation.SourceId)
-            .Text("locator", citation.Locator).Text("quote", citation.Quote));
 
     private static Row SourceRow(Source source, RecordedEvent recorded) =>
         new Row("chr_sources")

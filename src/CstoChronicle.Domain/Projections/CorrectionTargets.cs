@@ -1,53 +1,39 @@
 using CstoChronicle.Domain.Projections.Schema;
-using CstoChronicle.EventStore;
-using Npgsql;
-using NpgsqlTypes;
+using CstoChronicle.Domain.Store;
+using Marten;
 
 namespace CstoChronicle.Domain.Projections;
 
 /// <summary>
 /// Ends the current version of a corrected or retracted fact: nothing is deleted, the rows only learn when (recorded
-/// time) and by which event they stopped being current, so queries at an earlier knownAt still see them.
+/// time and log position) and by which event they stopped being current, so queries at an earlier knownAt still see them.
+/// Each change is one queued statement, so it sees the rows queued before it in the same unit of work.
 /// </summary>
 internal static class CorrectionTargets
 {
-    /// <summary>The type of the fact a correction targets, or null when the target is not in the log.</summary>
-    public static async Task<string?> TypeOfAsync(ProjectionContext context, Guid target, CancellationToken ct)
+    public static void Supersede(IDocumentOperations operations, string schema, Guid target, RecordedEvent correction) =>
+        EndCurrent(operations, schema, target, correction, "superseded");
+
+    public static void Retract(IDocumentOperations operations, string schema, Guid target, RecordedEvent retraction) =>
+        EndCurrent(operations, schema, target, retraction, "retracted");
+
+    /// <summary>The retraction's own log entry is titled after the fact it retracts.</summary>
+    public static void TitleRetraction(IDocumentOperations operations, string schema, Guid retraction, Guid target) =>
+        operations.QueueSqlCommand(
+            $"UPDATE {schema}.chr_log AS r SET title = 'Retraction: ' || t.title FROM {schema}.chr_log AS t " +
+            "WHERE r.event_id = ?::uuid AND t.event_id = ?::uuid AND t.title IS NOT NULL",
+            retraction, target);
+
+    /// <summary><paramref name="how"/> is "superseded" or "retracted": the columns to set (a fixed name, never input).</summary>
+    private static void EndCurrent(IDocumentOperations operations, string schema, Guid target, RecordedEvent by, string how)
     {
-        await using var command = new NpgsqlCommand($"SELECT type FROM {context.Schema}.chr_log WHERE event_id = $1", context.Connection, context.Transaction);
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = target });
-        return await command.ExecuteScalarAsync(ct) as string;
-    }
-
-    public static Task SupersedeAsync(ProjectionContext context, Guid target, RecordedEvent correction, CancellationToken ct) =>
-        EndCurrentAsync(context, target, correction, "superseded", ct);
-
-    /// <summary>Returns the target's title, for the retraction's own log entry.</summary>
-    public static async Task<string?> RetractAsync(ProjectionContext context, Guid target, RecordedEvent retraction, CancellationToken ct)
-    {
-        await EndCurrentAsync(context, target, retraction, "retracted", ct);
-        await using var command = new NpgsqlCommand($"SELECT title FROM {context.Schema}.chr_log WHERE event_id = $1", context.Connection, context.Transaction);
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = target });
-        return await command.ExecuteScalarAsync(ct) as string;
-    }
-
-    /// <summary><paramref name="how"/> is "superseded" or "retracted": the pair of columns to set (a fixed name, never input).</summary>
-    private static async Task EndCurrentAsync(ProjectionContext context, Guid target, RecordedEvent by, string how, CancellationToken ct)
-    {
-        const string current = "event_id = $1 AND superseded_at IS NULL AND retracted_at IS NULL";
-        var statements = ClaimColumns.Tables
-            .Select(table => $"UPDATE {context.Schema}.{table} SET {how}_at = $2, {how}_by = $3 WHERE {current}")
-            .Append($"UPDATE {context.Schema}.chr_log SET {how}_at = $2, {how}_by = $3 WHERE event_id = $1 AND {how}_by IS NULL");
-
-        await using var batch = new NpgsqlBatch(context.Connection, context.Transaction);
-        foreach (var sql in statements)
-        {
-            var command = new NpgsqlBatchCommand(sql);
-            command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = target });
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = by.RecordedAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-            command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = by.EventId });
-            batch.BatchCommands.Add(command);
-        }
-        await batch.ExecuteNonQueryAsync(ct);
+        const string current = "event_id = ?::uuid AND superseded_at IS NULL AND retracted_at IS NULL";
+        object[] values = [by.RecordedAt.ToUniversalTime(), by.Position, by.EventId, target];
+        foreach (var table in ClaimColumns.Tables)
+            operations.QueueSqlCommand(
+                $"UPDATE {schema}.{table} SET {how}_at = ?::timestamptz, {how}_position = ?::bigint, {how}_by = ?::uuid WHERE {current}", values);
+        operations.QueueSqlCommand(
+            $"UPDATE {schema}.chr_log SET {how}_at = ?::timestamptz, {how}_position = ?::bigint, {how}_by = ?::uuid " +
+            $"WHERE event_id = ?::uuid AND {how}_by IS NULL", values);
     }
 }

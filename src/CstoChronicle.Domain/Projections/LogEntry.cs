@@ -1,6 +1,7 @@
 using CstoChronicle.Domain.Events;
 using CstoChronicle.Domain.Projections.Claims;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
+using Marten;
 
 namespace CstoChronicle.Domain.Projections;
 
@@ -43,5 +44,5 @@ internal sealed class LogEntry(RecordedEvent recorded)
             .Text("recorded_by", recorded.Metadata.RecordedBy).Text("reason", _reason).Jsonb("data", recorded.Data)
             .Text("on_text", _on).Text("title", _title).Uuid("target", _target);
 
-    public Task InsertAsync(ProjectionContext context, CancellationToken ct) => Row().InsertAsync(context, ct);
+    public void Queue(IDocumentOperations operations, string schema) => Row().Queue(operations, schema);
 }

@@ -1,44 +1,35 @@
-using Npgsql;
-using NpgsqlTypes;
+using Marten;
 
 namespace CstoChronicle.Domain.Projections;
 
-/// <summary>One row to insert into a projection table, every value a typed parameter.</summary>
+/// <summary>
+/// One row to insert into a projection table, queued on Marten's unit of work so it commits with the events (inline)
+/// or with the daemon's progress (rebuild). Every value is a parameter, cast to its column's type.
+/// </summary>
 internal sealed class Row(string table)
 {
     private readonly List<string> _columns = [];
-    private readonly List<NpgsqlParameter> _values = [];
+    private readonly List<string> _casts = [];
+    private readonly List<object?> _values = [];
 
-    public Row Text(string column, string? value) => Add(column, value, NpgsqlDbType.Text);
-    public Row Uuid(string column, Guid? value) => Add(column, value, NpgsqlDbType.Uuid);
-    public Row Bigint(string column, long value) => Add(column, value, NpgsqlDbType.Bigint);
-    public Row Instant(string column, DateTimeOffset value) => Add(column, value, NpgsqlDbType.TimestampTz);
-    public Row Date(string column, DateOnly? value) => Add(column, value, NpgsqlDbType.Date);
-    public Row Jsonb(string column, string value) => Add(column, value, NpgsqlDbType.Jsonb);
-    public Row TextArray(string column, IReadOnlyList<string>? values) => Add(column, values?.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+    public Row Text(string column, string? value) => Add(column, value, "text");
+    public Row Uuid(string column, Guid? value) => Add(column, value, "uuid");
+    public Row Bigint(string column, long value) => Add(column, value, "bigint");
+    public Row Instant(string column, DateTimeOffset value) => Add(column, value.ToUniversalTime(), "timestamptz");
+    public Row Date(string column, DateOnly? value) => Add(column, value, "date");
+    public Row Jsonb(string column, string value) => Add(column, value, "jsonb");
+    public Row TextArray(string column, IReadOnlyList<string>? values) => Add(column, values?.ToArray(), "text[]");
 
-    public async Task InsertAsync(EventStore.ProjectionContext context, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(InsertSql(context.Schema), context.Connection, context.Transaction);
-        command.Parameters.AddRange(_values.ToArray());
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    public void Queue(IDocumentOperations operations, string schema) =>
+        operations.QueueSqlCommand(
+            $"INSERT INTO {schema}.{table} ({string.Join(", ", _columns)}) VALUES ({string.Join(", ", _casts.Select(c => "?::" + c))})",
+            _values.ToArray()!);
 
-    /// <summary>The insert as one command of a <see cref="RowBatch"/>.</summary>
-    public NpgsqlBatchCommand ToBatchCommand(string schema)
-    {
-        var command = new NpgsqlBatchCommand(InsertSql(schema));
-        command.Parameters.AddRange(_values.ToArray());
-        return command;
-    }
-
-    private string InsertSql(string schema) =>
-        $"INSERT INTO {schema}.{table} ({string.Join(", ", _columns)}) VALUES ({string.Join(", ", _values.Select((_, i) => "$" + (i + 1)))})";
-
-    private Row Add(string column, object? value, NpgsqlDbType type)
+    private Row Add(string column, object? value, string cast)
     {
         _columns.Add(column);
-        _values.Add(new NpgsqlParameter { Value = value ?? DBNull.Value, NpgsqlDbType = type });
+        _casts.Add(cast);
+        _values.Add(value);
         return this;
     }
 }

@@ -10,16 +10,16 @@ public sealed partial class ChronicleQueries
     /// <summary>One event as recorded, with its sources resolved and its fate (superseded, retracted); null when unknown.</summary>
     public async Task<EventAnswer?> EventAsync(Guid eventId, DateTimeOffset? knownAt = null, CancellationToken ct = default)
     {
-        await using var snapshot = await OpenAsync(ct);
-        var events = await ReadLogAsync(snapshot, "event_id = $2", [Sql.Id(eventId)], knownAt, int.MaxValue, ct);
+        await using var snapshot = await OpenAsync(knownAt, ct);
+        var events = await ReadLogAsync(snapshot, "event_id = $2", [Sql.Id(eventId)], int.MaxValue, ct);
         return events.Count == 0 ? null : new EventAnswer(Basis(snapshot, null, knownAt), events[0]);
     }
 
     /// <summary>Every event of one entity (stream) recorded by knownAt, in recorded order, corrections and retractions included.</summary>
     public async Task<EntityHistoryAnswer> EntityHistoryAsync(string entityId, DateTimeOffset? knownAt = null, CancellationToken ct = default)
     {
-        await using var snapshot = await OpenAsync(ct);
-        var events = await ReadLogAsync(snapshot, "stream_id = $2", [Sql.Text(entityId)], knownAt, int.MaxValue, ct);
+        await using var snapshot = await OpenAsync(knownAt, ct);
+        var events = await ReadLogAsync(snapshot, "stream_id = $2", [Sql.Text(entityId)], int.MaxValue, ct);
         return new EntityHistoryAnswer(Basis(snapshot, null, knownAt), entityId, events);
     }
 
@@ -35,33 +35,33 @@ public sealed partial class ChronicleQueries
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPageSize);
         var after = cursor is null ? 0 : Cursors.ReadAudit(cursor);
 
-        await using var snapshot = await OpenAsync(ct);
+        await using var snapshot = await OpenAsync(toRecorded, ct);
         var events = await ReadLogAsync(snapshot,
             "($2::text IS NULL OR stream_id = $2) AND ($3::timestamptz IS NULL OR recorded_at >= $3) AND position > $4",
-            [Sql.Text(entity), Sql.Instant(fromRecorded), Sql.Number(after)], toRecorded, limit + 1, ct);
+            [Sql.Text(entity), Sql.Instant(fromRecorded), Sql.Number(after)], limit + 1, ct);
         var page = events.Take(limit).ToList();
         var next = events.Count > limit ? Cursors.Audit(page[^1].Position) : null;
         return new AuditAnswer(Basis(snapshot, null, toRecorded), page, next);
     }
 
     /// <summary>
-    /// chr_log rows matching <paramref name="filter"/> (whose parameters start at $2) recorded by knownAt ($1), in
+    /// chr_log rows matching <paramref name="filter"/> (whose parameters start at $2) known at the snapshot's position ($1), in
     /// position order, with their citations; a fate later than knownAt is not shown.
     /// </summary>
     private static async Task<List<EventDetail>> ReadLogAsync(
-        ReadSnapshot snapshot, string filter, NpgsqlParameter[] filterParameters, DateTimeOffset? knownAt, int limit, CancellationToken ct)
+        ReadSnapshot snapshot, string filter, NpgsqlParameter[] filterParameters, int limit, CancellationToken ct)
     {
         var limitParameter = "$" + (filterParameters.Length + 2);
         await using var command = snapshot.Command($$"""
             SELECT event_id, type, stream_id, version, position, on_text, title, data::text, recorded_at, recorded_by, reason, target,
-                   CASE WHEN superseded_at <= coalesce($1, 'infinity') THEN superseded_by END,
-                   CASE WHEN retracted_at <= coalesce($1, 'infinity') THEN retracted_by END
+                   CASE WHEN superseded_position <= coalesce($1, {{long.MaxValue}}) THEN superseded_by END,
+                   CASE WHEN retracted_position <= coalesce($1, {{long.MaxValue}}) THEN retracted_by END
               FROM {schema}.chr_log
-             WHERE recorded_at <= coalesce($1, 'infinity') AND {{filter}}
+             WHERE position <= coalesce($1, {{long.MaxValue}}) AND {{filter}}
              ORDER BY position
              LIMIT {{limitParameter}}
             """,
-            [Sql.Instant(knownAt), .. filterParameters, Sql.Number(limit)]);
+            [Sql.Number(snapshot.KnownPosition), .. filterParameters, Sql.Number(limit)]);
 
         var rows = new List<EventDetail>();
         await using (var reader = await command.ExecuteReaderAsync(ct))

@@ -12,17 +12,17 @@ public sealed partial class ChronicleQueries
     public async Task<PeriodsAnswer> PeriodsAsync(IReadOnlyCollection<PeriodView> views, DateTimeOffset? knownAt = null, CancellationToken ct = default)
     {
         var asked = PeriodViews.All.Where(views.Contains).ToList();
-        await using var snapshot = await OpenAsync(ct);
+        await using var snapshot = await OpenAsync(knownAt, ct);
         var lanes = new List<PeriodLane>();
         foreach (var view in asked)
         {
             lanes.AddRange(view switch
             {
-                PeriodView.Membership => PeriodLanes.Membership(await ClaimReader.MembershipAsync(snapshot, knownAt, ct)),
-                PeriodView.SecretaryGeneral => PeriodLanes.SecretaryGeneral(await ClaimReader.SecretaryGeneralAsync(snapshot, knownAt, ct)),
-                PeriodView.Chairmanship => PeriodLanes.Chairmanship(await ClaimReader.ChairmanshipAsync(snapshot, knownAt, ct)),
-                PeriodView.Bodies => PeriodLanes.Bodies(await ClaimReader.BodiesAsync(snapshot, knownAt, ct)),
-                PeriodView.Documents => PeriodLanes.Documents(await ClaimReader.DocumentsAsync(snapshot, knownAt, ct)),
+                PeriodView.Membership => PeriodLanes.Membership(await ClaimReader.MembershipAsync(snapshot, ct)),
+                PeriodView.SecretaryGeneral => PeriodLanes.SecretaryGeneral(await ClaimReader.SecretaryGeneralAsync(snapshot, ct)),
+                PeriodView.Chairmanship => PeriodLanes.Chairmanship(await ClaimReader.ChairmanshipAsync(snapshot, ct)),
+                PeriodView.Bodies => PeriodLanes.Bodies(await ClaimReader.BodiesAsync(snapshot, ct)),
+                PeriodView.Documents => PeriodLanes.Documents(await ClaimReader.DocumentsAsync(snapshot, ct)),
                 _ => throw new ArgumentOutOfRangeException(nameof(view)),
             });
         }

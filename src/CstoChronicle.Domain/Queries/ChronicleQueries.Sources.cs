@@ -9,7 +9,7 @@ public sealed partial class ChronicleQueries
 {
     public async Task<SourcesAnswer> SourcesAsync(CancellationToken ct = default)
     {
-        await using var snapshot = await OpenAsync(ct);
+        await using var snapshot = await OpenAsync(null, ct);
         await using var command = snapshot.Command($"SELECT {SourceColumns} FROM {{schema}}.chr_sources ORDER BY source_id");
         await using var reader = await command.ExecuteReaderAsync(ct);
         var sources = new List<Source>();
@@ -20,7 +20,7 @@ public sealed partial class ChronicleQueries
     /// <summary>A source and every event citing it, in recorded order; null when no such source is registered.</summary>
     public async Task<SourceAnswer?> SourceAsync(string sourceId, CancellationToken ct = default)
     {
-        await using var snapshot = await OpenAsync(ct);
+        await using var snapshot = await OpenAsync(null, ct);
         Source? source;
         await using (var command = snapshot.Command($"SELECT {SourceColumns} FROM {{schema}}.chr_sources WHERE source_id = $1", Sql.Text(sourceId)))
         await using (var reader = await command.ExecuteReaderAsync(ct))

@@ -23,7 +23,7 @@ public sealed partial class ChronicleQueries
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPageSize);
         (DateOnly Earliest, DateOnly Latest, long Position)? after = cursor is null ? null : Cursors.ReadTimeline(cursor);
 
-        await using var snapshot = await OpenAsync(ct);
+        await using var snapshot = await OpenAsync(knownAt, ct);
         // Two index-friendly parts instead of one filter on latest >= from, which would walk the (earliest, ...) index
         // from the first day of history. Facts that began at most LongSpanDays before `from` (every day, month and
         // year date) are read in order from the btree, starting LongSpanDays before `from`; the rare facts that began
@@ -54,7 +54,7 @@ public sealed partial class ChronicleQueries
              ORDER BY earliest, latest, position
              LIMIT $9
             """,
-            Sql.Instant(knownAt), Sql.Day(from), Sql.Day(to), Sql.Texts(types is { Count: > 0 } ? types : null), Sql.Text(entity),
+            Sql.Number(snapshot.KnownPosition), Sql.Day(from), Sql.Day(to), Sql.Texts(types is { Count: > 0 } ? types : null), Sql.Text(entity),
             Sql.Day(after?.Earliest), Sql.Day(after?.Latest), Sql.Number(after?.Position), Sql.Number(limit + 1));
 
         var items = new List<(TimelineItem Item, DateOnly Earliest, DateOnly Latest)>();

@@ -1,4 +1,4 @@
-using CstoChronicle.EventStore.Schema;
+using CstoChronicle.Domain.Store;
 using CstoChronicle.Domain.Queries.Answers;
 using CstoChronicle.Domain.Queries.PointInTime;
 using Npgsql;
@@ -20,41 +20,41 @@ public sealed partial class ChronicleQueries(NpgsqlDataSource dataSource, string
     public async Task<MembersAnswer> MembersAsync(DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken ct = default)
     {
         var day = asOf ?? Today;
-        await using var snapshot = await OpenAsync(ct);
-        var claims = await ClaimReader.MembershipAsync(snapshot, knownAt, ct);
+        await using var snapshot = await OpenAsync(knownAt, ct);
+        var claims = await ClaimReader.MembershipAsync(snapshot, ct);
         return new MembersAnswer(Basis(snapshot, day, knownAt), MembershipFold.MembersOn(claims, day));
     }
 
     public async Task<SecretaryGeneralAnswer> SecretaryGeneralAsync(DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken ct = default)
     {
         var day = asOf ?? Today;
-        await using var snapshot = await OpenAsync(ct);
-        var claims = await ClaimReader.SecretaryGeneralAsync(snapshot, knownAt, ct);
+        await using var snapshot = await OpenAsync(knownAt, ct);
+        var claims = await ClaimReader.SecretaryGeneralAsync(snapshot, ct);
         return new SecretaryGeneralAnswer(Basis(snapshot, day, knownAt), SecretaryGeneralFold.HolderOn(claims, day));
     }
 
     public async Task<ChairmanshipAnswer> ChairmanshipAsync(DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken ct = default)
     {
         var day = asOf ?? Today;
-        await using var snapshot = await OpenAsync(ct);
-        var claims = await ClaimReader.ChairmanshipAsync(snapshot, knownAt, ct);
+        await using var snapshot = await OpenAsync(knownAt, ct);
+        var claims = await ClaimReader.ChairmanshipAsync(snapshot, ct);
         return new ChairmanshipAnswer(Basis(snapshot, day, knownAt), ChairmanshipFold.ChairOn(claims, day));
     }
 
     public async Task<BodiesAnswer> BodiesAsync(DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken ct = default)
     {
         var day = asOf ?? Today;
-        await using var snapshot = await OpenAsync(ct);
-        var claims = await ClaimReader.BodiesAsync(snapshot, knownAt, ct);
+        await using var snapshot = await OpenAsync(knownAt, ct);
+        var claims = await ClaimReader.BodiesAsync(snapshot, ct);
         return new BodiesAnswer(Basis(snapshot, day, knownAt), BodiesFold.BodiesOn(claims, day));
     }
 
     public async Task<DocumentsAnswer> DocumentsAsync(DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken ct = default)
     {
         var day = asOf ?? Today;
-        await using var snapshot = await OpenAsync(ct);
-        var claims = await ClaimReader.DocumentsAsync(snapshot, knownAt, ct);
-        var membership = await ClaimReader.MembershipAsync(snapshot, knownAt, ct);
+        await using var snapshot = await OpenAsync(knownAt, ct);
+        var claims = await ClaimReader.DocumentsAsync(snapshot, ct);
+        var membership = await ClaimReader.MembershipAsync(snapshot, ct);
         return new DocumentsAnswer(Basis(snapshot, day, knownAt), DocumentsFold.DocumentsOn(claims, membership, day));
     }
 
@@ -62,16 +62,16 @@ public sealed partial class ChronicleQueries(NpgsqlDataSource dataSource, string
     public async Task<ChangesAnswer> ChangesAsync(DateOnly from, DateOnly to, DateTimeOffset? knownAt = null, CancellationToken ct = default)
     {
         if (to < from) throw new ArgumentException($"The end {to:yyyy-MM-dd} is before the start {from:yyyy-MM-dd}.", nameof(to));
-        await using var snapshot = await OpenAsync(ct);
-        var membership = await ClaimReader.MembershipAsync(snapshot, knownAt, ct);
-        var office = await ClaimReader.SecretaryGeneralAsync(snapshot, knownAt, ct);
-        var chair = await ClaimReader.ChairmanshipAsync(snapshot, knownAt, ct);
+        await using var snapshot = await OpenAsync(knownAt, ct);
+        var membership = await ClaimReader.MembershipAsync(snapshot, ct);
+        var office = await ClaimReader.SecretaryGeneralAsync(snapshot, ct);
+        var chair = await ClaimReader.ChairmanshipAsync(snapshot, ct);
         return new ChangesAnswer(Basis(snapshot, null, knownAt), from, to, ChangesFold.Between(membership, office, chair, from, to));
     }
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
-    private Task<ReadSnapshot> OpenAsync(CancellationToken ct) => ReadSnapshot.OpenAsync(dataSource, _schema, ct);
+    private Task<ReadSnapshot> OpenAsync(DateTimeOffset? knownAt, CancellationToken ct) => ReadSnapshot.OpenAsync(dataSource, _schema, knownAt, ct);
 
     private QueryBasis Basis(ReadSnapshot snapshot, DateOnly? asOf, DateTimeOffset? knownAt) =>
         new(asOf, (knownAt ?? time.GetUtcNow()).ToUniversalTime(), snapshot.Position);

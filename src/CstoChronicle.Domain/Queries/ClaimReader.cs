@@ -9,24 +9,24 @@ namespace CstoChronicle.Domain.Queries;
 /// <summary>Reads the claims a query at knownAt sees from one claim table.</summary>
 internal static class ClaimReader
 {
-    public static Task<List<MembershipClaim>> MembershipAsync(ReadSnapshot snapshot, DateTimeOffset? knownAt, CancellationToken ct) =>
-        ReadAsync(snapshot, ChronicleTables.MembershipName, "state, change", knownAt,
+    public static Task<List<MembershipClaim>> MembershipAsync(ReadSnapshot snapshot, CancellationToken ct) =>
+        ReadAsync(snapshot, ChronicleTables.MembershipName, "state, change",
             (r, v) => new MembershipClaim(v, r.GetString(5), Enum.Parse<MembershipChange>(r.GetString(6))), ct);
 
-    public static Task<List<OfficeClaim>> SecretaryGeneralAsync(ReadSnapshot snapshot, DateTimeOffset? knownAt, CancellationToken ct) =>
-        ReadAsync(snapshot, ChronicleTables.SecretaryGeneralName, "change, person_id, name, state, term_ends_text", knownAt,
+    public static Task<List<OfficeClaim>> SecretaryGeneralAsync(ReadSnapshot snapshot, CancellationToken ct) =>
+        ReadAsync(snapshot, ChronicleTables.SecretaryGeneralName, "change, person_id, name, state, term_ends_text",
             (r, v) => new OfficeClaim(v, Enum.Parse<OfficeChange>(r.GetString(5)), r.GetString(6), Text(r, 7), Text(r, 8),
                 Text(r, 9) is { } termEnds ? HistoricalDate.Parse(termEnds) : null), ct);
 
-    public static Task<List<ChairClaim>> ChairmanshipAsync(ReadSnapshot snapshot, DateTimeOffset? knownAt, CancellationToken ct) =>
-        ReadAsync(snapshot, ChronicleTables.ChairmanshipName, "state", knownAt, (r, v) => new ChairClaim(v, r.GetString(5)), ct);
+    public static Task<List<ChairClaim>> ChairmanshipAsync(ReadSnapshot snapshot, CancellationToken ct) =>
+        ReadAsync(snapshot, ChronicleTables.ChairmanshipName, "state", (r, v) => new ChairClaim(v, r.GetString(5)), ct);
 
-    public static Task<List<BodyClaim>> BodiesAsync(ReadSnapshot snapshot, DateTimeOffset? knownAt, CancellationToken ct) =>
-        ReadAsync(snapshot, ChronicleTables.BodiesName, "body, change, name, kind", knownAt,
+    public static Task<List<BodyClaim>> BodiesAsync(ReadSnapshot snapshot, CancellationToken ct) =>
+        ReadAsync(snapshot, ChronicleTables.BodiesName, "body, change, name, kind",
             (r, v) => new BodyClaim(v, r.GetString(5), Enum.Parse<BodyChange>(r.GetString(6)), Text(r, 7), Text(r, 8)), ct);
 
-    public static Task<List<DocumentClaim>> DocumentsAsync(ReadSnapshot snapshot, DateTimeOffset? knownAt, CancellationToken ct) =>
-        ReadAsync(snapshot, ChronicleTables.DocumentsName, "document, change, title, kind, place, state, states", knownAt,
+    public static Task<List<DocumentClaim>> DocumentsAsync(ReadSnapshot snapshot, CancellationToken ct) =>
+        ReadAsync(snapshot, ChronicleTables.DocumentsName, "document, change, title, kind, place, state, states",
             (r, v) => new DocumentClaim(v, r.GetString(5), Enum.Parse<DocumentChange>(r.GetString(6)), Text(r, 7), Text(r, 8), Text(r, 9), Text(r, 10),
                 r.IsDBNull(11) ? null : r.GetFieldValue<string[]>(11)), ct);
 
@@ -37,12 +37,12 @@ internal static class ClaimReader
     public static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private static async Task<List<T>> ReadAsync<T>(
-        ReadSnapshot snapshot, string table, string columns, DateTimeOffset? knownAt,
+        ReadSnapshot snapshot, string table, string columns,
         Func<NpgsqlDataReader, ClaimVersion, T> read, CancellationToken ct)
     {
         await using var command = snapshot.Command(
             $"SELECT {ClaimColumns.Select}, {columns} FROM {{schema}}.{table} WHERE {ClaimColumns.KnownAt("$1")}",
-            Sql.Instant(knownAt));
+            Sql.Number(snapshot.KnownPosition));
         await using var reader = await command.ExecuteReaderAsync(ct);
         var claims = new List<T>();
         while (await reader.ReadAsync(ct)) claims.Add(read(reader, Version(reader)));

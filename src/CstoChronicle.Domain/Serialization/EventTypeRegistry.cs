@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CstoChronicle.Domain.Events;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 
 namespace CstoChronicle.Domain.Serialization;
 

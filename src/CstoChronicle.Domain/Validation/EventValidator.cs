@@ -1,6 +1,6 @@
 using CstoChronicle.Domain.Events;
 using CstoChronicle.Domain.Sources;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 
 namespace CstoChronicle.Domain.Validation;
 
@@ -8,7 +8,7 @@ namespace CstoChronicle.Domain.Validation;
 /// The checks of a fact that need the store: that each cited source is registered, and the rules of its entity's
 /// stream (membership, the office, lifecycles), decided on that stream alone. Also holds the known state codes.
 /// </summary>
-public sealed class EventValidator(IEventStore store, KnownStates? states = null)
+public sealed class EventValidator(EventLog log, KnownStates? states = null)
 {
     public KnownStates States { get; } = states ?? KnownStates.Default;
 
@@ -21,7 +21,7 @@ public sealed class EventValidator(IEventStore store, KnownStates? states = null
         {
             var id = sources[i].SourceId;
             if (!checkedIds.TryGetValue(id, out var registered))
-                checkedIds[id] = registered = await store.GetStreamStateAsync(SourceRegistered.StreamPrefix + id, ct) is not null;
+                checkedIds[id] = registered = await log.StreamExistsAsync(SourceRegistered.StreamPrefix + id, ct);
             if (!registered)
                 errors.Add(new ValidationError($"sources[{i}].sourceId", $"source '{id}' is not registered: register it before citing it"));
         }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CstoChronicle.Domain.Events;
 using CstoChronicle.Domain.Serialization;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 
 namespace CstoChronicle.Domain.Validation;
 
@@ -41,12 +41,12 @@ public sealed class StreamHistory
 
     public static StreamHistory Empty(string streamId) => new(streamId, 0, [], []);
 
-    public static async Task<StreamHistory> ReadAsync(IEventStore store, string streamId, CancellationToken ct = default)
+    public static async Task<StreamHistory> ReadAsync(EventLog log, string streamId, CancellationToken ct = default)
     {
         var facts = new List<StreamFact>();
         var all = new Dictionary<Guid, RecordedEvent>();
         long version = 0;
-        await foreach (var recorded in store.ReadStreamAsync(streamId, ct: ct))
+        foreach (var recorded in await log.ReadStreamAsync(streamId, ct))
         {
             version = recorded.Version;
             all[recorded.EventId] = recorded;

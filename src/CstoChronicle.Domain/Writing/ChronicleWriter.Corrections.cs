@@ -3,7 +3,7 @@ using CstoChronicle.Domain.Events;
 using CstoChronicle.Domain.Serialization;
 using CstoChronicle.Domain.Sources;
 using CstoChronicle.Domain.Validation;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 
 namespace CstoChronicle.Domain.Writing;
 
@@ -99,8 +99,7 @@ public sealed partial class ChronicleWriter
 
     private static NewEvent Amendment(object amendment, Guid target, string reason, string recordedBy, string? correlationId)
     {
-        var (type, json) = EventTypeRegistry.Serialize(amendment);
-        return new NewEvent(Guid.CreateVersion7(), type, json,
+        return new NewEvent(Guid.CreateVersion7(), amendment,
             new EventMetadata(RecordedBy: recordedBy, CorrelationId: correlationId, CausationId: target.ToString(), Reason: reason));
     }
 

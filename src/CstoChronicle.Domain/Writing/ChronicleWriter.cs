@@ -3,7 +3,7 @@ using CstoChronicle.Domain.Events;
 using CstoChronicle.Domain.Serialization;
 using CstoChronicle.Domain.Sources;
 using CstoChronicle.Domain.Validation;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 
 namespace CstoChronicle.Domain.Writing;
 
@@ -13,11 +13,11 @@ namespace CstoChronicle.Domain.Writing;
 /// </summary>
 public sealed partial class ChronicleWriter
 {
-    private readonly IEventStore _store;
+    private readonly EventLog _store;
     private readonly EventValidator _validator;
     private readonly StreamAppender _appender;
 
-    public ChronicleWriter(IEventStore store, KnownStates? states = null)
+    public ChronicleWriter(EventLog store, KnownStates? states = null)
     {
         _store = store;
         _validator = new EventValidator(store, states);
@@ -45,7 +45,7 @@ public sealed partial class ChronicleWriter
         errors = await _validator.CheckSourcesRegisteredAsync(fact.Sources, ct);
         if (errors.Count > 0) return new WriteOutcome.Rejected(errors);
 
-        var newEvent = new NewEvent(id, type, json, new EventMetadata(RecordedBy: recordedBy, CorrelationId: correlationId));
+        var newEvent = new NewEvent(id, fact, new EventMetadata(RecordedBy: recordedBy, CorrelationId: correlationId));
         return await _appender.AppendAsync(fact.StreamId, expectedVersion, newEvent,
             history => EventValidator.CheckAgainstStream(fact, history) is { Count: > 0 } streamErrors ? new WriteOutcome.Rejected(streamErrors) : null,
             ct);
@@ -71,8 +71,7 @@ public sealed partial class ChronicleWriter
         if (errors.Count > 0) return new WriteOutcome.Rejected(errors);
 
         var registered = new SourceRegistered(source);
-        var (type, json) = EventTypeRegistry.Serialize(registered);
-        var newEvent = new NewEvent(DeterministicId.ForSourceRegistration(source.Id), type, json,
+        var newEvent = new NewEvent(DeterministicId.ForSourceRegistration(source.Id), registered,
             new EventMetadata(RecordedBy: recordedBy, CorrelationId: correlationId));
 
         for (var attempt = 0; attempt < 2; attempt++)
@@ -83,8 +82,7 @@ public sealed partial class ChronicleWriter
                     : new WriteOutcome.Rejected("id", $"source '{source.Id}' is already registered with other content; a registered source never changes");
             try
             {
-                var result = await _store.AppendAsync(registered.StreamId, ExpectedVersion.NoStream, [newEvent], ct);
-                return WriteOutcome.Written.From(result.Events[0], result.WasReplay);
+                return WriteOutcome.Written.From(await _store.AppendAsync(registered.StreamId, ExpectedVersion.NoStream, newEvent, ct), alreadyRecorded: false);
             }
             catch (WrongExpectedVersionException)
             {
@@ -98,7 +96,7 @@ public sealed partial class ChronicleWriter
 
     private async Task<(SourceRegistered Registered, RecordedEvent Recorded)?> RegisteredAsync(string streamId, CancellationToken ct)
     {
-        await foreach (var recorded in _store.ReadStreamAsync(streamId, ct: ct))
+        foreach (var recorded in await _store.ReadStreamAsync(streamId, ct))
             if (EventTypeRegistry.Deserialize(recorded) is SourceRegistered registered)
                 return (registered, recorded);
         return null;

@@ -1,5 +1,5 @@
 using CstoChronicle.Domain.Validation;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 
 namespace CstoChronicle.Domain.Writing;
 
@@ -8,7 +8,7 @@ namespace CstoChronicle.Domain.Writing;
 /// append at exactly the version that was read, so no concurrent write can slip between the decision and the append.
 /// When the caller named no version, a lost race is decided again on the new stream.
 /// </summary>
-internal sealed class StreamAppender(IEventStore store)
+internal sealed class StreamAppender(EventLog log)
 {
     private const int Attempts = 5;
 
@@ -18,7 +18,7 @@ internal sealed class StreamAppender(IEventStore store)
         var pinned = expected is { IsAny: false } ? expected : null;
         for (var attempt = 1; ; attempt++)
         {
-            var history = await StreamHistory.ReadAsync(store, streamId, ct);
+            var history = await StreamHistory.ReadAsync(log, streamId, ct);
             if (pinned is { } wanted && !IsAt(wanted, history.Version))
                 return new WriteOutcome.VersionConflict(streamId, wanted, history.Version);
             // A concurrent writer of the very same event (two nodes importing at once) won the race: that is a repeat, not a conflict.
@@ -28,8 +28,7 @@ internal sealed class StreamAppender(IEventStore store)
             var at = pinned ?? (history.Version == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exact(history.Version));
             try
             {
-                var result = await store.AppendAsync(streamId, at, [newEvent], ct);
-                return WriteOutcome.Written.From(result.Events[0], result.WasReplay);
+                return WriteOutcome.Written.From(await log.AppendAsync(streamId, at, newEvent, ct), alreadyRecorded: false);
             }
             catch (WrongExpectedVersionException) when (pinned is null && attempt < Attempts)
             {
@@ -40,6 +39,9 @@ internal sealed class StreamAppender(IEventStore store)
             }
             catch (EventIdConflictException)
             {
+                // The same keyed write committed concurrently: answer with what is stored, having written nothing.
+                if (await log.ReadEventAsync(newEvent.EventId, ct) is { } earlier && earlier.StreamId == streamId)
+                    return WriteOutcome.Written.From(earlier, alreadyRecorded: true);
                 return new WriteOutcome.Rejected("eventId", $"event id {newEvent.EventId} is already used by another event");
             }
         }

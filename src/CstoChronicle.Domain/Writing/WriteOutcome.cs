@@ -1,5 +1,5 @@
 using CstoChronicle.Domain.Validation;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 
 namespace CstoChronicle.Domain.Writing;
 

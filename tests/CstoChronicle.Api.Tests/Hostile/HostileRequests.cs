@@ -77,7 +77,7 @@ public static class HostileRequests
         yield return new("date is a number", "POST", Events, Fact().Replace("\"2030-01-01\"", "2030"), UnprocessableEntity, "validation");
         yield return new("unknown state", "POST", Events, Fact(state: "XXX"), UnprocessableEntity, "validation");
         yield return new("lower-case state", "POST", Events, Fact(state: "arm"), UnprocessableEntity, "validation");
-        yield return new("SQL in the state", "POST", Events, Fact(state: "ARM'; DROP TABLE es_events; --"), UnprocessableEntity, "validation");
+        yield return new("SQL in the state", "POST", Events, Fact(state: "ARM'; DROP TABLE mt_events; --"), UnprocessableEntity, "validation");
         yield return new("SQL in a source id", "POST", Events, Fact(sources: """[{"sourceId":"x' OR '1'='1"}]"""), UnprocessableEntity, "validation");
         yield return new("unregistered source", "POST", Events, Fact(sources: """[{"sourceId":"never-registered"}]"""), UnprocessableEntity, "validation");
         yield return new("no sources", "POST", Events, Fact(sources: "[]"), UnprocessableEntity, "validation");

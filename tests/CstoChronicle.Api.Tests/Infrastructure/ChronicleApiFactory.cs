@@ -15,7 +15,6 @@ namespace CstoChronicle.Api.Tests.Infrastructure;
 /// </summary>
 public class ChronicleApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public const string ConnectionStringVariable = "ConnectionStrings__Chronicle";
     public const string EditorName = "test-editor";
     public const string AdminName = "test-admin";
     public const string EditorKey = "csto_test-editor-key-0123456789abcdefghijklmnopqrstuvwxyz";
@@ -28,10 +27,7 @@ public class ChronicleApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected ChronicleApiFactory(Dictionary<string, string?> extraConfiguration)
     {
-        var connectionString = Environment.GetEnvironmentVariable(ConnectionStringVariable);
-        if (string.IsNullOrWhiteSpace(connectionString))
-            throw new InvalidOperationException(
-                $"The environment variable {ConnectionStringVariable} is not set. Run the tests with ./test.sh, which starts PostgreSQL and sets it.");
+        var connectionString = TestDatabase.ConnectionString;
         ConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 30 }.ConnectionString;
 
         _configuration = new Dictionary<string, string?>
@@ -51,7 +47,7 @@ public class ChronicleApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>A factory with more or other settings; dispose it (await using) to drop its schema.</summary>
     public static ChronicleApiFactory WithConfiguration(Dictionary<string, string?> extraConfiguration) => new(extraConfiguration);
 
-    public string Schema { get; } = "t_api_" + Guid.NewGuid().ToString("N")[..16];
+    public string Schema { get; } = TestDatabase.NewSchemaName("t_api_");
 
     public string ConnectionString { get; }
 
@@ -80,17 +76,15 @@ public class ChronicleApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     }
 
     /// <summary>The highest stored position: a rejected request must leave it where it was.</summary>
-    public async Task<long> HeadPositionAsync()
-    {
-        await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
-        await using var command = dataSource.CreateCommand($"SELECT coalesce(max(position), 0) FROM {Schema}.es_events");
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    public async Task<long> HeadPositionAsync() =>
+        await ScalarAsync<long?>("SELECT max(seq_id) FROM {schema}.mt_events") ?? 0;
 
-    public async Task<T?> ScalarAsync<T>(string sql, params object[] values)
+    public Task<T?> ScalarAsync<T>(string sql, params object[] values) => ScalarInSchemaAsync<T>(Schema, sql, values);
+
+    protected async Task<T?> ScalarInSchemaAsync<T>(string schema, string sql, params object[] values)
     {
         await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
-        await using var command = dataSource.CreateCommand(sql.Replace("{schema}", Schema, StringComparison.Ordinal));
+        await using var command = dataSource.CreateCommand(sql.Replace("{schema}", schema, StringComparison.Ordinal));
         foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
         var result = await command.ExecuteScalarAsync();
         return result is DBNull or null ? default : (T)result;

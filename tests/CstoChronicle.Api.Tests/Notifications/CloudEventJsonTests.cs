@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CstoChronicle.Api.Notifications.CloudEvents;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 
 namespace CstoChronicle.Api.Tests.Notifications;
 

@@ -62,7 +62,7 @@ public sealed class EventStreamTests(NotificationNode node) : IClassFixture<Noti
     public async Task A_client_resuming_with_last_event_id_while_appends_run_gets_every_event_once_in_order()
     {
         var entity = ChronicleEvents.Entity();
-        var start = await node.Store.GetHeadPositionAsync();
+        var start = await node.Store.HeadPositionAsync();
         const int total = 60;
         var appending = Task.Run(async () =>
         {
@@ -77,7 +77,7 @@ public sealed class EventStreamTests(NotificationNode node) : IClassFixture<Noti
         await appending;
 
         var stored = new List<long>();
-        await foreach (var e in node.Store.ReadStreamAsync(entity)) stored.Add(e.Position);
+        foreach (var e in await node.Store.ReadStreamAsync(entity)) stored.Add(e.Position);
         seen.ShouldBe(stored);
     }
 

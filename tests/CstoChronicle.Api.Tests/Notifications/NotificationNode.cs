@@ -1,5 +1,5 @@
 using CstoChronicle.Api.Tests.Infrastructure;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CstoChronicle.Api.Tests.Notifications;
@@ -26,7 +26,11 @@ public sealed class NotificationNode : ChronicleApiFactory
     public static NotificationNode JoiningSchemaOf(NotificationNode first, Dictionary<string, string?>? extra = null) =>
         new(first.SharedSchema, extra ?? []);
 
-    public PostgresEventStore Store => Services.GetRequiredService<PostgresEventStore>();
+    public EventLog Store => Services.GetRequiredService<EventLog>();
+
+    /// <summary>The last position the webhook fan-out (a Marten subscription) has processed.</summary>
+    public async Task<long> FanOutPositionAsync() =>
+        await ScalarInSchemaAsync<long?>(SharedSchema, "SELECT last_seq_id FROM {schema}.mt_event_progression WHERE name = $1", "delivery_fanout:All") ?? 0;
 
     private static Dictionary<string, string?> Configuration(string? schema, Dictionary<string, string?> extra)
     {

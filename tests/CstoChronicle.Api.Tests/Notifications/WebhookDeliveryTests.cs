@@ -1,5 +1,5 @@
 using System.Net;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -94,7 +94,7 @@ public sealed class WebhookDeliveryTests(NotificationNode node) : IClassFixture<
         await node.Store.AppendAsync(ChronicleEvents.StateAcceded(entity), entity);
         await Eventually.HoldsAsync(async () => (await node.GetJsonAsync($"/api/v1/subscriptions/{subscription.Id}")).GetProperty("state").GetString() == "disabled", "the subscription to be disabled");
         var later = await node.Store.AppendAsync(ChronicleEvents.StateWithdrew(entity), entity);
-        await Eventually.HoldsAsync(async () => await node.Services.GetRequiredService<EventStore.Delivery.DeliveryFanOut>().GetCheckpointAsync() >= later.Position, "the fan-out to pass the later event");
+        await Eventually.HoldsAsync(async () => await node.FanOutPositionAsync() >= later.Position, "the fan-out to pass the later event");
 
         receiver.Received.Count.ShouldBe(1);
     }

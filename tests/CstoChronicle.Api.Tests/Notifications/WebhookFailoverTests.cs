@@ -1,4 +1,4 @@
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 using Microsoft.AspNetCore.Http;
 
 namespace CstoChronicle.Api.Tests.Notifications;

@@ -15,7 +15,7 @@ public class DatabaseUnavailableTests
     [Fact]
     public async Task A_read_while_PostgreSQL_refuses_connections_is_a_503_problem_with_retry_after()
     {
-        var admin = Environment.GetEnvironmentVariable(ChronicleApiFactory.ConnectionStringVariable)!;
+        var admin = TestDatabase.ConnectionString;
         var role = "t_limited_" + Guid.NewGuid().ToString("N")[..12];
         await ExecuteAsync(admin, $"CREATE ROLE {role} LOGIN; GRANT CREATE ON DATABASE \"{new NpgsqlConnectionStringBuilder(admin).Database}\" TO {role}");
         var limited = new NpgsqlConnectionStringBuilder(admin) { Username = role, MaxPoolSize = 30 }.ConnectionString;

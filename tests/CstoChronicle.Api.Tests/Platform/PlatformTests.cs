@@ -23,6 +23,7 @@ public sealed class PlatformTests(ChronicleApiFactory factory) : IClassFixture<C
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await response.Content.ReadAsStringAsync();
         body.ShouldContain("\"postgresql\"");
+        body.ShouldContain("\"projections\"");
         body.ShouldContain("\"status\":\"healthy\"");
     }
 
@@ -90,7 +91,7 @@ public sealed class PlatformTests(ChronicleApiFactory factory) : IClassFixture<C
     public async Task The_schema_holds_the_api_tables_after_start()
     {
         var tables = await factory.ScalarAsync<long>(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = $1 AND table_name IN ('api_keys', 'api_idempotency', 'es_events')",
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = $1 AND table_name IN ('api_keys', 'api_idempotency', 'mt_events')",
             factory.Schema);
         tables.ShouldBe(3);
     }

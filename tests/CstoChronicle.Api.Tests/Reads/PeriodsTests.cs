@@ -83,8 +83,7 @@ public sealed class PeriodsTests(ChronicleApiFactory factory) : IClassFixture<Ch
     {
         var editor = factory.CreateEditorClient();
         var recorded = await (await editor.PostJsonAsync("/api/v1/events", Facts.Suspension("KAZ", "2033-01-01"))).ReadJsonAsync();
-        var beforeCorrection = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'");
-        await Task.Delay(20);
+        var beforeCorrection = await KnownInstant.OfAsync(editor, recorded.GetProperty("eventId").GetString());
         var corrected = await editor.PostJsonAsync($"/api/v1/events/{recorded.GetProperty("eventId").GetString()}/corrections",
             Facts.SuspensionCorrection("KAZ", "2033-02-01"));
         corrected.StatusCode.ShouldBe(HttpStatusCode.Created);

@@ -54,8 +54,7 @@ public sealed class WriteTests(ChronicleApiFactory factory) : IClassFixture<Chro
     {
         var recorded = await (await _editor.PostJsonAsync("/api/v1/events", Facts.Suspension("KGZ", "2032-01-01"))).ReadJsonAsync();
         var id = recorded.GetProperty("eventId").GetString();
-        var beforeCorrection = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'");
-        await Task.Delay(20);
+        var beforeCorrection = await KnownInstant.OfAsync(_editor, id);
 
         var response = await _editor.PostJsonAsync($"/api/v1/events/{id}/corrections", Facts.SuspensionCorrection("KGZ", "2032-02-01"));
 

@@ -14,7 +14,7 @@ public class DatasetImportTests(WriteSideFixture db) : IClassFixture<WriteSideFi
     {
         var chronicle = await db.NewChronicleAsync(registerTestSource: false);
 
-        var report = await new Importer(chronicle.Writer, chronicle.Store).ImportAsync(WriteSideFixture.DatasetFolder);
+        var report = await new Importer(chronicle.Writer, chronicle.Log).ImportAsync(WriteSideFixture.DatasetFolder);
 
         report.Rejected.ShouldBeEmpty();
         report.Sources.ShouldBe(Dataset.Sources.Count);
@@ -27,7 +27,7 @@ public class DatasetImportTests(WriteSideFixture db) : IClassFixture<WriteSideFi
     public async Task Importing_again_writes_nothing_new()
     {
         var chronicle = await db.NewChronicleAsync(registerTestSource: false);
-        var importer = new Importer(chronicle.Writer, chronicle.Store);
+        var importer = new Importer(chronicle.Writer, chronicle.Log);
         await importer.ImportAsync(WriteSideFixture.DatasetFolder);
         var head = await chronicle.HeadAsync();
 
@@ -43,10 +43,10 @@ public class DatasetImportTests(WriteSideFixture db) : IClassFixture<WriteSideFi
     {
         var chronicle = await db.NewChronicleAsync(registerTestSource: false);
 
-        var report = await new Importer(chronicle.Writer, chronicle.Store).ImportIfEmptyAsync(WriteSideFixture.DatasetFolder);
+        var report = await new Importer(chronicle.Writer, chronicle.Log).ImportIfEmptyAsync(WriteSideFixture.DatasetFolder);
 
         report.Ran.ShouldBeTrue();
-        var suspension = await chronicle.Store.ReadEventAsync(DeterministicId.ForDatasetEvent("uzb-membership-suspended-2012-12-19"));
+        var suspension = await chronicle.Log.ReadEventAsync(DeterministicId.ForDatasetEvent("uzb-membership-suspended-2012-12-19"));
         suspension.ShouldNotBeNull();
         suspension.StreamId.ShouldBe("UZB");
         suspension.Type.ShouldBe(nameof(MembershipSuspended));
@@ -59,7 +59,7 @@ public class DatasetImportTests(WriteSideFixture db) : IClassFixture<WriteSideFi
         var chronicle = await db.NewChronicleAsync();
         var head = await chronicle.HeadAsync();
 
-        var report = await new Importer(chronicle.Writer, chronicle.Store).ImportIfEmptyAsync(WriteSideFixture.DatasetFolder);
+        var report = await new Importer(chronicle.Writer, chronicle.Log).ImportIfEmptyAsync(WriteSideFixture.DatasetFolder);
 
         report.Ran.ShouldBeFalse();
         (await chronicle.HeadAsync()).ShouldBe(head);
@@ -69,7 +69,7 @@ public class DatasetImportTests(WriteSideFixture db) : IClassFixture<WriteSideFi
     public async Task Facts_are_appended_in_timeline_order()
     {
         var chronicle = await db.NewChronicleAsync(registerTestSource: false);
-        await new Importer(chronicle.Writer, chronicle.Store).ImportAsync(WriteSideFixture.DatasetFolder);
+        await new Importer(chronicle.Writer, chronicle.Log).ImportAsync(WriteSideFixture.DatasetFolder);
 
         var uzbekistan = await chronicle.StreamAsync("UZB");
 

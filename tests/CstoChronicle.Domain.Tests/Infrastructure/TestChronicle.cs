@@ -1,18 +1,19 @@
 using CstoChronicle.Domain.Events;
 using CstoChronicle.Domain.Sources;
+using CstoChronicle.Domain.Store;
 using CstoChronicle.Domain.Writing;
-using CstoChronicle.EventStore;
 
 namespace CstoChronicle.Domain.Tests.Infrastructure;
 
 /// <summary>One test's store and writer, with helpers to set the scene and to look at what was written.</summary>
-public sealed class TestChronicle(PostgresEventStore store)
+public sealed class TestChronicle(Chronicle chronicle)
 {
     public const string SourceId = "test-source";
     public const string Editor = "editor@test";
 
-    public PostgresEventStore Store { get; } = store;
-    public ChronicleWriter Writer { get; } = new(store);
+    public Chronicle Chronicle { get; } = chronicle;
+    public EventLog Log => Chronicle.Log;
+    public ChronicleWriter Writer => Chronicle.Writer;
 
     public static Source TestSource { get; } = new(SourceId, "A source for tests", "Tests", "https://example.org/test", null, "2024-01-01", "en");
 
@@ -31,12 +32,14 @@ public sealed class TestChronicle(PostgresEventStore store)
         return [.. ids];
     }
 
-    public Task<long> HeadAsync() => Store.GetHeadPositionAsync();
+    public Task<long> HeadAsync() => Log.HeadPositionAsync();
 
-    public async Task<List<RecordedEvent>> StreamAsync(string streamId)
+    /// <summary>How many events are stored: positions may have holes, so a count, not the head, says how many were written.</summary>
+    public async Task<int> EventCountAsync()
     {
-        var events = new List<RecordedEvent>();
-        await foreach (var e in Store.ReadStreamAsync(streamId)) events.Add(e);
-        return events;
+        await using var session = Chronicle.Store.QuerySession();
+        return await Marten.QueryableExtensions.CountAsync(session.Events.QueryAllRawEvents().Where(e => e.StreamKey != JasperFx.Events.Tombstone.StreamKey));
     }
+
+    public async Task<List<RecordedEvent>> StreamAsync(string streamId) => [.. await Log.ReadStreamAsync(streamId)];
 }

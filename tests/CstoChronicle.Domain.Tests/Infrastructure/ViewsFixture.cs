@@ -1,30 +1,48 @@
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
+using JasperFx.Events.Daemon;
 using Npgsql;
 
 namespace CstoChronicle.Domain.Tests.Infrastructure;
 
 /// <summary>
 /// A fresh schema (v_ + random hex) on the test PostgreSQL for one test class, with the chronicle created on it
-/// (store and projection tables migrated, the projection inline); dropped afterwards.
+/// (Marten's and the chronicle's tables, the projection inline) and Marten's daemon detecting the high-water mark,
+/// so knownAt resolves as in the service; dropped afterwards.
 /// </summary>
 public class ViewsFixture : IAsyncLifetime
 {
-    public const string ConnectionStringVariable = "ConnectionStrings__Chronicle";
-
     public NpgsqlDataSource DataSource { get; private set; } = null!;
-    public string Schema { get; } = "v_" + Guid.NewGuid().ToString("N")[..16];
-    public EventStoreOptions Options => new() { Schema = Schema, PollInterval = TimeSpan.FromMilliseconds(200) };
+    public string Schema { get; } = TestDatabase.NewSchemaName("v_");
+    public ChronicleStoreSettings Settings => new() { Schema = Schema };
     public Chronicle Chronicle { get; private set; } = null!;
+    public IProjectionDaemon Daemon { get; private set; } = null!;
 
     public virtual async Task InitializeAsync()
     {
-        var connectionString = Environment.GetEnvironmentVariable(ConnectionStringVariable);
-        if (string.IsNullOrWhiteSpace(connectionString))
-            throw new InvalidOperationException(
-                $"The environment variable {ConnectionStringVariable} is not set. Run the tests with ./test.sh, which starts PostgreSQL and sets it.");
-
+        var connectionString = await TestDatabase.ConnectionStringAsync();
         DataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 20 }.ConnectionString);
-        Chronicle = await ChronicleModule.CreateAsync(DataSource, Options, TimeProvider.System);
+        Chronicle = await ChronicleModule.CreateAsync(DataSource, Settings, TimeProvider.System);
+        Daemon = await Chronicle.Store.BuildProjectionDaemonAsync();
+        await ((Marten.Events.Daemon.ProjectionDaemon)Daemon).StartHighWaterDetectionAsync();
+    }
+
+    /// <summary>
+    /// An instant at which everything written so far was known: waits until the high-water mark recorded for knownAt
+    /// has reached the head of the log, then answers that record's instant.
+    /// </summary>
+    public async Task<DateTimeOffset> KnownNowAsync()
+    {
+        var head = await Chronicle.Log.HeadPositionAsync();
+        DateTimeOffset? at = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var command = DataSource.CreateCommand(
+                $"SELECT known_at FROM {Schema}.chr_known_positions WHERE position >= $1 ORDER BY position LIMIT 1");
+            command.Parameters.Add(new NpgsqlParameter { Value = head });
+            at = await command.ExecuteScalarAsync() as DateTimeOffset? ?? (await command.ExecuteScalarAsync() is DateTime t ? new DateTimeOffset(t, TimeSpan.Zero) : null);
+            return at is not null;
+        }, $"the high-water mark to reach position {head}");
+        return at!.Value;
     }
 
     /// <summary>Rows of a query as text, for comparing tables; <c>{schema}</c> is this fixture's schema.</summary>
@@ -41,9 +59,9 @@ public class ViewsFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (DataSource is null) return;
+        if (Daemon is not null) await Daemon.StopAllAsync();
         if (Chronicle is not null) await Chronicle.DisposeAsync();
-        await using (var command = DataSource.CreateCommand($"DROP SCHEMA IF EXISTS {Schema} CASCADE"))
-            await command.ExecuteNonQueryAsync();
+        await TestDatabase.DropSchemaAsync(DataSource, Schema);
         await DataSource.DisposeAsync();
     }
 }

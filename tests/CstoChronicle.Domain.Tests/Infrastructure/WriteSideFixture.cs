@@ -1,44 +1,33 @@
 using System.Collections.Concurrent;
 using CstoChronicle.Domain.Import;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 using Npgsql;
 
 namespace CstoChronicle.Domain.Tests.Infrastructure;
 
 /// <summary>
-/// The test PostgreSQL for one test class. Each test asks for a <see cref="TestChronicle"/> of its own: a fresh,
-/// migrated event store schema (w_ + random hex), so that tests sharing state codes never see each other's facts.
+/// The test PostgreSQL for one test class. Each test asks for a <see cref="TestChronicle"/> of its own: a fresh store
+/// on a schema of its own (w_ + random hex), so that tests sharing state codes never see each other's facts.
 /// Every schema made is dropped afterwards.
 /// </summary>
 public sealed class WriteSideFixture : IAsyncLifetime
 {
-    public const string ConnectionStringVariable = "ConnectionStrings__Chronicle";
-
-    private readonly ConcurrentBag<(string Schema, PostgresEventStore Store)> _made = [];
+    private readonly ConcurrentBag<(string Schema, Chronicle Chronicle)> _made = [];
 
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 
     /// <summary>The dataset of the repository (data/), found as the service finds it.</summary>
     public static string DatasetFolder => DatasetLocator.Find();
 
-    public Task InitializeAsync()
-    {
-        var connectionString = Environment.GetEnvironmentVariable(ConnectionStringVariable);
-        if (string.IsNullOrWhiteSpace(connectionString))
-            throw new InvalidOperationException(
-                $"The environment variable {ConnectionStringVariable} is not set. Run the tests with ./test.sh, which starts PostgreSQL and sets it.");
-        DataSource = NpgsqlDataSource.Create(connectionString);
-        return Task.CompletedTask;
-    }
+    public async Task InitializeAsync() => DataSource = NpgsqlDataSource.Create(await TestDatabase.ConnectionStringAsync());
 
     /// <summary>An empty store on a schema of its own; with <paramref name="registerTestSource"/>, the source <see cref="TestChronicle.SourceId"/> is registered.</summary>
     public async Task<TestChronicle> NewChronicleAsync(bool registerTestSource = true)
     {
-        var schema = "w_" + Guid.NewGuid().ToString("N")[..16];
-        var store = new PostgresEventStore(DataSource, new EventStoreOptions { Schema = schema }, []);
-        _made.Add((schema, store));
-        await store.MigrateAsync();
-        var chronicle = new TestChronicle(store);
+        var schema = TestDatabase.NewSchemaName("w_");
+        var made = await ChronicleModule.CreateAsync(DataSource, new ChronicleStoreSettings { Schema = schema }, TimeProvider.System);
+        _made.Add((schema, made));
+        var chronicle = new TestChronicle(made);
         if (registerTestSource) await chronicle.RegisterTestSourceAsync();
         return chronicle;
     }
@@ -46,11 +35,10 @@ public sealed class WriteSideFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (DataSource is null) return;
-        foreach (var (schema, store) in _made)
+        foreach (var (schema, chronicle) in _made)
         {
-            await store.DisposeAsync();
-            await using var command = DataSource.CreateCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE");
-            await command.ExecuteNonQueryAsync();
+            await chronicle.DisposeAsync();
+            await TestDatabase.DropSchemaAsync(DataSource, schema);
         }
         await DataSource.DisposeAsync();
     }

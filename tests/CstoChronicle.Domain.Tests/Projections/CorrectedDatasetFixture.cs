@@ -17,13 +17,21 @@ public sealed class CorrectedDatasetFixture : DatasetFixture
     public WriteOutcome.Written Correction { get; private set; } = null!;
     public WriteOutcome.Written Retraction { get; private set; } = null!;
 
+    /// <summary>Instants known through the high-water mark: before the correction, after it (before the retraction), after the retraction.</summary>
+    public DateTimeOffset BeforeCorrection { get; private set; }
+    public DateTimeOffset AfterCorrection { get; private set; }
+    public DateTimeOffset AfterRetraction { get; private set; }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        BeforeCorrection = await KnownNowAsync();
         var replacement = new StateAcceded("BLR", On("1993-12-31"), Cited, "Accession to the Collective Security Treaty");
         Correction = (await Chronicle.Writer.CorrectAsync(Data.Id("blr-joined-treaty-1993"), "test: the day of the accession", Cited, replacement, "editor@test"))
             .ShouldBeOfType<WriteOutcome.Written>();
+        AfterCorrection = await KnownNowAsync();
         Retraction = (await Chronicle.Writer.RetractAsync(Data.Id("chair-kaz-2017-11-30"), "test: withdrawn", Cited, "editor@test"))
             .ShouldBeOfType<WriteOutcome.Written>();
+        AfterRetraction = await KnownNowAsync();
     }
 }

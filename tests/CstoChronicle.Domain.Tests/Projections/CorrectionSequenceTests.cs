@@ -7,7 +7,7 @@ using static CstoChronicle.Domain.Tests.Queries.PointInTime.Facts;
 
 namespace CstoChronicle.Domain.Tests.Projections;
 
-/// <summary>One fact corrected twice, then retracted: each knownAt sees the version current at that instant.</summary>
+/// <summary>One fact corrected twice, then retracted: each knownAt (an instant the high-water mark had reached) sees the version current then.</summary>
 public class CorrectionSequenceTests(ViewsFixture db) : IClassFixture<ViewsFixture>
 {
     private static readonly Source TestSource = new("sequence-source", "A source for tests", "Tests", "https://example.org/sequence", null, "2024-01-01", "en");
@@ -18,19 +18,23 @@ public class CorrectionSequenceTests(ViewsFixture db) : IClassFixture<ViewsFixtu
     {
         var writer = db.Chronicle.Writer;
         (await writer.RegisterSourceAsync(TestSource, "editor@test")).ShouldBeOfType<WriteOutcome.Written>();
+        var beforeFact = await db.KnownNowAsync();
         var fact = (await writer.RecordAsync(new StateAcceded("KAZ", On("1992"), Cited), "editor@test")).ShouldBeOfType<WriteOutcome.Written>();
+        var afterFact = await db.KnownNowAsync();
         var first = (await writer.CorrectAsync(fact.EventId, "the month", Cited, new StateAcceded("KAZ", On("1992-05"), Cited), "editor@test"))
             .ShouldBeOfType<WriteOutcome.Written>();
+        var afterFirst = await db.KnownNowAsync();
         var second = (await writer.CorrectAsync(fact.EventId, "the day", Cited, new StateAcceded("KAZ", On("1992-05-15"), Cited), "editor@test"))
             .ShouldBeOfType<WriteOutcome.Written>();
+        var afterSecond = await db.KnownNowAsync();
         var retraction = (await writer.RetractAsync(fact.EventId, "not a fact after all", Cited, "editor@test")).ShouldBeOfType<WriteOutcome.Written>();
+        var afterRetraction = await db.KnownNowAsync();
 
-        (await SinceAsync(fact.RecordedAt)).ShouldBe("1992");
-        (await SinceAsync(first.RecordedAt)).ShouldBe("1992-05");
-        (await SinceAsync(second.RecordedAt.AddTicks(-10))).ShouldBe("1992-05");
-        (await SinceAsync(second.RecordedAt)).ShouldBe("1992-05-15");
-        (await SinceAsync(retraction.RecordedAt.AddTicks(-10))).ShouldBe("1992-05-15");
-        (await SinceAsync(retraction.RecordedAt)).ShouldBeNull();
+        (await SinceAsync(beforeFact)).ShouldBeNull();
+        (await SinceAsync(afterFact)).ShouldBe("1992");
+        (await SinceAsync(afterFirst)).ShouldBe("1992-05");
+        (await SinceAsync(afterSecond)).ShouldBe("1992-05-15");
+        (await SinceAsync(afterRetraction)).ShouldBeNull();
 
         var history = await db.Chronicle.Queries.EntityHistoryAsync("KAZ");
         history.Events.Select(e => e.EventId).ShouldBe([fact.EventId, first.EventId, second.EventId, retraction.EventId]);

@@ -17,9 +17,9 @@ public class CorrectionTests(CorrectedDatasetFixture db) : IClassFixture<Correct
     private Guid KazakhstanChair2018 => db.Data.Id("chair-kaz-2017-11-30");
     private WriteOutcome.Written Correction => db.Correction;
     private WriteOutcome.Written Retraction => db.Retraction;
-    private DateTimeOffset BeforeCorrection => Correction.RecordedAt.AddTicks(-10);
-    private DateTimeOffset AfterCorrection => Correction.RecordedAt;
-    private DateTimeOffset BeforeRetraction => Retraction.RecordedAt.AddTicks(-10);
+    private DateTimeOffset BeforeCorrection => db.BeforeCorrection;
+    private DateTimeOffset AfterCorrection => db.AfterCorrection;
+    private DateTimeOffset BeforeRetraction => db.AfterCorrection;
 
     [Fact]
     public async Task Members_at_a_knownAt_before_theCorrection_give_the_old_answer_and_after_it_the_new_one()

@@ -59,7 +59,7 @@ public class AcceptanceTests(WriteSideFixture db) : IClassFixture<WriteSideFixtu
     public async Task A_new_state_code_can_be_allowed()
     {
         var chronicle = await db.NewChronicleAsync();
-        var writer = new ChronicleWriter(chronicle.Store, KnownStates.Default.With("SRB"));
+        var writer = new ChronicleWriter(chronicle.Log, KnownStates.Default.With("SRB"));
 
         (await writer.RecordAsync(new ChairmanshipAssumed("SRB", D("2030"), Cited), TestChronicle.Editor)).ShouldBeOfType<WriteOutcome.Written>();
         (await chronicle.Writer.RecordAsync(new ChairmanshipAssumed("SRB", D("2031"), Cited), TestChronicle.Editor)).ShouldBeOfType<WriteOutcome.Rejected>();

@@ -24,13 +24,13 @@ public class CorrectionTests(WriteSideFixture db) : IClassFixture<WriteSideFixtu
         var written = outcome.ShouldBeOfType<WriteOutcome.Written>();
         written.StreamId.ShouldBe(Offices.SecretaryGeneral);
         written.Version.ShouldBe(2);
-        var stored = (await chronicle.Store.ReadEventAsync(written.EventId))!;
+        var stored = (await chronicle.Log.ReadEventAsync(written.EventId))!;
         stored.Type.ShouldBe(nameof(EventCorrected));
         stored.Metadata.Reason.ShouldBe(Reason);
         stored.Metadata.CausationId.ShouldBe(target[0].ToString());
         EventTypeRegistry.Deserialize(stored).ShouldBeOfType<EventCorrected>().Target.ShouldBe(target[0]);
 
-        var history = await StreamHistory.ReadAsync(chronicle.Store, Offices.SecretaryGeneral);
+        var history = await StreamHistory.ReadAsync(chronicle.Log, Offices.SecretaryGeneral);
         var fact = history.Find(target[0]).ShouldNotBeNull();
         fact.Original.On.ShouldBe(D("2017-03-02"));
         fact.Current.On.ShouldBe(D("2017-05-02"));
@@ -137,8 +137,8 @@ public class CorrectionTests(WriteSideFixture db) : IClassFixture<WriteSideFixtu
 
         var written = retraction.ShouldBeOfType<WriteOutcome.Written>();
         written.StreamId.ShouldBe("GEO");
-        (await chronicle.Store.ReadEventAsync(written.EventId))!.Type.ShouldBe(nameof(EventRetracted));
-        (await StreamHistory.ReadAsync(chronicle.Store, "GEO")).Find(ids[0])!.RetractedBy.ShouldBe(written.EventId);
+        (await chronicle.Log.ReadEventAsync(written.EventId))!.Type.ShouldBe(nameof(EventRetracted));
+        (await StreamHistory.ReadAsync(chronicle.Log, "GEO")).Find(ids[0])!.RetractedBy.ShouldBe(written.EventId);
         withdrawal.ShouldBeOfType<WriteOutcome.Rejected>().Errors.ShouldContain(e => e.Field == "state");
     }
 

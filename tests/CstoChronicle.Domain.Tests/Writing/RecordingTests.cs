@@ -2,7 +2,7 @@ using CstoChronicle.Domain.Events;
 using CstoChronicle.Domain.Serialization;
 using CstoChronicle.Domain.Tests.Infrastructure;
 using CstoChronicle.Domain.Writing;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 using static CstoChronicle.Domain.Tests.Infrastructure.Facts;
 
 namespace CstoChronicle.Domain.Tests.Writing;
@@ -20,7 +20,7 @@ public class RecordingTests(WriteSideFixture db) : IClassFixture<WriteSideFixtur
         written.StreamId.ShouldBe("ARM");
         written.Version.ShouldBe(1);
         written.AlreadyRecorded.ShouldBeFalse();
-        var stored = (await chronicle.Store.ReadEventAsync(written.EventId)).ShouldNotBeNull();
+        var stored = (await chronicle.Log.ReadEventAsync(written.EventId)).ShouldNotBeNull();
         stored.Position.ShouldBe(written.Position);
         stored.RecordedAt.ShouldBe(written.RecordedAt);
         stored.Type.ShouldBe("StateAcceded");
@@ -39,7 +39,7 @@ public class RecordingTests(WriteSideFixture db) : IClassFixture<WriteSideFixtur
 
         var written = outcome.ShouldBeOfType<WriteOutcome.Written>();
         written.StreamId.ShouldBe(ChairmanshipAssumed.Stream);
-        var stored = EventTypeRegistry.Deserialize((await chronicle.Store.ReadEventAsync(written.EventId))!).ShouldBeOfType<ChairmanshipAssumed>();
+        var stored = EventTypeRegistry.Deserialize((await chronicle.Log.ReadEventAsync(written.EventId))!).ShouldBeOfType<ChairmanshipAssumed>();
         stored.Note.ShouldBe("year only");
     }
 
@@ -146,13 +146,14 @@ public class RecordingTests(WriteSideFixture db) : IClassFixture<WriteSideFixtur
     public async Task Two_editors_naming_different_Secretaries_General_for_the_same_day_at_once_get_one_written_and_one_refused()
     {
         var chronicle = await db.NewChronicleAsync();
-        var head = await chronicle.HeadAsync();
+        var stored = await chronicle.EventCountAsync();
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
             Task.Run(() => chronicle.Writer.RecordAsync(Appointed($"holder-{i}", "2020-01-01"), TestChronicle.Editor))));
 
         outcomes.OfType<WriteOutcome.Written>().Count().ShouldBe(1);
         outcomes.OfType<WriteOutcome.Rejected>().Count().ShouldBe(5);
-        (await chronicle.HeadAsync()).ShouldBe(head + 1);
+        // The losers' rolled-back appends may leave holes in the positions: count the events, not the head.
+        (await chronicle.EventCountAsync()).ShouldBe(stored + 1);
     }
 }

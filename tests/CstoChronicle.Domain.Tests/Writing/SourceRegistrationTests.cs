@@ -20,7 +20,7 @@ public class SourceRegistrationTests(WriteSideFixture db) : IClassFixture<WriteS
 
         written.StreamId.ShouldBe("source-tass-2012-12-19");
         written.EventId.ShouldBe(DeterministicId.ForSourceRegistration(Tass.Id));
-        EventTypeRegistry.Deserialize((await chronicle.Store.ReadEventAsync(written.EventId))!)
+        EventTypeRegistry.Deserialize((await chronicle.Log.ReadEventAsync(written.EventId))!)
             .ShouldBeOfType<SourceRegistered>().Source.ShouldBe(Tass);
     }
 

@@ -1,6 +1,6 @@
 using CstoChronicle.Api.Http;
 using CstoChronicle.Domain.Writing;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CstoChronicle.Api.Endpoints.Writing;

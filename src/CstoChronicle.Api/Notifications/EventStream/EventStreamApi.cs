@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using CstoChronicle.Api.Http;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -26,7 +26,7 @@ public static class EventStreamApi
     private static async Task<Results<ServerSentEventsResult<string>, ProblemHttpResult>> Stream(
         HttpContext http,
         EventStreamReader reader,
-        PostgresEventStore store,
+        CommittedLog log,
         IOptions<NotificationSettings> settings,
         [AsParameters] StreamQuery query,
         CancellationToken ct)
@@ -47,7 +47,7 @@ public static class EventStreamApi
         }
         else
         {
-            after = await store.GetHeadPositionAsync(ct);
+            after = await log.HighWaterMarkAsync(ct);
         }
 
         return TypedResults.ServerSentEvents(Items(http, reader.ReadAsync(after, filter, ct), settings.Value.HeartbeatInterval, after, ct));

@@ -1,17 +1,17 @@
 using System.Runtime.CompilerServices;
 using CstoChronicle.Api.Notifications.CloudEvents;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 using Microsoft.Extensions.Options;
 
 namespace CstoChronicle.Api.Notifications.EventStream;
 
 /// <summary>
-/// One client's events: the stored ones after its position up to the head, then the live ones from the hub.
+/// One client's events: the stored ones after its position up to the high-water mark (the head), then the live ones from the hub.
 /// The client joins the hub before it reads the head, so every event after the head reaches its queue;
 /// events the queue holds at or below the head were already read from the store and are skipped. No gap,
 /// no duplicate, positions only grow.
 /// </summary>
-public sealed class EventStreamReader(PostgresEventStore store, LiveEventHub hub, IOptions<NotificationSettings> settings)
+public sealed class EventStreamReader(CommittedLog log, LiveEventHub hub, IOptions<NotificationSettings> settings)
 {
     private const int PageSize = 500;
 
@@ -20,15 +20,13 @@ public sealed class EventStreamReader(PostgresEventStore store, LiveEventHub hub
         var live = await hub.JoinAsync(ct);
         try
         {
-            var head = await store.GetHeadPositionAsync(ct);
+            var head = await log.HighWaterMarkAsync(ct);
             var position = afterPosition;
-            var storeFilter = new ReadAllFilter(filter.Types?.ToArray());
             var caughtUp = position >= head;
             while (!caughtUp)
             {
                 // The page is read whole before it is sent, so a slow client never holds a pooled connection.
-                var page = new List<RecordedEvent>(PageSize);
-                await foreach (var e in store.ReadAllAsync(position, storeFilter, PageSize, ct)) page.Add(e);
+                var page = await log.ReadAsync(position, head, PageSize, filter.Types?.ToArray(), ct);
                 var read = 0;
                 foreach (var e in page)
                 {

@@ -1,18 +1,20 @@
 using System.Threading.Channels;
 using CstoChronicle.Api.Notifications.CloudEvents;
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 using Microsoft.Extensions.Options;
 
 namespace CstoChronicle.Api.Notifications.EventStream;
 
 /// <summary>
-/// One live reader of the log per process, shared by every stream client: each new event is read and
-/// turned into its CloudEvent once, then offered to each client's queue. A client whose queue is full
+/// One live reader of the log per process, shared by every stream client: it follows Marten's high-water mark
+/// (polled, so a waiting client holds no database connection), reads each new event once, turns it into its
+/// CloudEvent once, then offers it to each client's queue. A client whose queue is full
 /// (it reads too slowly) is cut off; it reconnects with Last-Event-ID and catches up from the store.
 /// </summary>
-public sealed class LiveEventHub(PostgresEventStore store, IOptions<NotificationSettings> settings, ILogger<LiveEventHub> logger) : IHostedService
+public sealed class LiveEventHub(CommittedLog log, IOptions<NotificationSettings> settings, ILogger<LiveEventHub> logger) : IHostedService
 {
     public const int QueueCapacity = 10_000;
+    private const int PageSize = 500;
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource<long> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -51,14 +53,10 @@ public sealed class LiveEventHub(PostgresEventStore store, IOptions<Notification
             try
             {
                 // After a failure it goes on from the last event it published: a client that joined meanwhile misses nothing.
-                var from = _published ?? await store.GetHeadPositionAsync(ct);
+                var from = _published ?? await log.HighWaterMarkAsync(ct);
                 _published = from;
                 _started.TrySetResult(from);
-                await foreach (var e in store.SubscribeToAllAsync(from, ReadAllFilter.None, ct))
-                {
-                    Publish(new StreamedEvent(e.Position, e.Type, e.StreamId, CloudEventJson.Write(e, settings.Value.Source)));
-                    _published = e.Position;
-                }
+                await FollowAsync(from, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -73,6 +71,25 @@ public sealed class LiveEventHub(PostgresEventStore store, IOptions<Notification
             }
         }
         CutOffAll(null);
+    }
+
+    private async Task FollowAsync(long from, CancellationToken ct)
+    {
+        var published = from;
+        while (!ct.IsCancellationRequested)
+        {
+            var mark = await log.HighWaterMarkAsync(ct);
+            while (published < mark)
+            {
+                var page = await log.ReadAsync(published, mark, PageSize, types: null, ct);
+                foreach (var e in page)
+                    Publish(new StreamedEvent(e.Position, e.Type, e.StreamId, CloudEventJson.Write(e, settings.Value.Source)));
+                // Holes (rolled-back appends) below the mark are passed over: nothing will ever fill them.
+                published = page.Count < PageSize ? mark : page[^1].Position;
+                _published = published;
+            }
+            await Task.Delay(settings.Value.LivePollInterval, ct);
+        }
     }
 
     private void Publish(StreamedEvent e)

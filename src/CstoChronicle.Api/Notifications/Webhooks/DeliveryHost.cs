@@ -1,20 +1,18 @@
-using CstoChronicle.EventStore;
-using CstoChronicle.EventStore.Delivery;
-using CstoChronicle.EventStore.Schema;
+using CstoChronicle.Api.Notifications.Webhooks.Queue;
+using CstoChronicle.Domain.Store;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CstoChronicle.Api.Notifications.Webhooks;
 
 /// <summary>
-/// Migrates the delivery queue's tables at start-up, then runs the fan-out (which leads on one node at a
-/// time) and the delivery worker (on every node) until the process stops. A delivery cut off by the stop
+/// Migrates the delivery queue's tables at start-up, then runs the delivery worker (on every node) until the
+/// process stops; the fan-out is a Marten subscription, run by the daemon's leading node. A delivery cut off by the stop
 /// is rolled back and sent again by whichever node runs next.
 /// </summary>
 public sealed class DeliveryHost(
     NpgsqlDataSource dataSource,
-    PostgresEventStore store,
-    DeliveryFanOut fanOut,
+    ChronicleStoreSettings store,
     DeliveryWorker worker,
     IOptions<WebhookSettings> settings,
     ILogger<DeliveryHost> logger) : IHostedService
@@ -46,7 +44,7 @@ public sealed class DeliveryHost(
                 logger.LogInformation("Webhook delivery is off on this node (Chronicle:Webhooks:DeliverFromThisNode=false).");
                 return;
             }
-            await Task.WhenAll(fanOut.RunAsync(ct), worker.RunAsync(ct));
+            await worker.RunAsync(ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -57,7 +55,7 @@ public sealed class DeliveryHost(
     {
         try
         {
-            await new SchemaMigrator(dataSource, store.Options.Schema).MigrateAsync(DeliveryMigrations.Module, DeliveryMigrations.All, ct);
+            await new SchemaMigrator(dataSource, store.Schema).MigrateAsync(DeliveryMigrations.Module, DeliveryMigrations.All, ct);
             return true;
         }
         catch (NpgsqlException e) when (e is not PostgresException && !ct.IsCancellationRequested)

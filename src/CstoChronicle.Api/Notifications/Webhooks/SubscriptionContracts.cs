@@ -1,4 +1,4 @@
-using CstoChronicle.EventStore.Delivery;
+using CstoChronicle.Api.Notifications.Webhooks.Queue;
 
 namespace CstoChronicle.Api.Notifications.Webhooks;
 

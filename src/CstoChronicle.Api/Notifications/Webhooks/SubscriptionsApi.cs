@@ -2,7 +2,7 @@ using System.Globalization;
 using CstoChronicle.Api.Http;
 using CstoChronicle.Api.Notifications.EventStream;
 using CstoChronicle.Api.Security;
-using CstoChronicle.EventStore.Delivery;
+using CstoChronicle.Api.Notifications.Webhooks.Queue;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Primitives;
 

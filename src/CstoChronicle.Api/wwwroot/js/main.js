@@ -81,7 +81,9 @@ async function show({ announce: shouldAnnounce, keepScroll = false, redrawChart 
   const result = await loader.load(current, { keepScroll });
   if (!result) return;
   if (shouldAnnounce) announce(result.announcement);
-  if (!stream) startStream(result.basis?.position);
+  // An answer as known at an earlier instant is read at that instant's position: the stream starts at the
+  // latest one instead, so only events recorded from now on are announced.
+  if (!stream) startStream(current.knownAt ? undefined : result.basis?.position);
 }
 
 function startStream(afterPosition) {

@@ -1,4 +1,4 @@
-using CstoChronicle.EventStore;
+using CstoChronicle.Domain.Store;
 
 namespace CstoChronicle.Domain.Projections.Schema;
 
@@ -20,6 +20,8 @@ public static class ChronicleMigrations
             CREATE INDEX chr_timeline_long_spans ON {schema}.chr_timeline USING gist (daterange(earliest, latest, '[]'))
              WHERE {{TimelineLongSpan}};
             """),
+        new(4, "knownAt by log position: the position that ended each version, and the high-water marks as they advanced",
+            KnownPositions.Migration),
     ];
 
     /// <summary>Longer than any year, the longest partial date: facts spanning more days are few (intervals, open ends).</summary>

@@ -4,7 +4,8 @@ namespace CstoChronicle.Domain.Projections.Schema;
 /// The bitemporal columns every claim table shares. A row is one version of a fact (<c>event_id</c>) written by an
 /// event (<c>written_by</c>: the fact or a correction of it) at <c>position</c> / <c>recorded_at</c>; it holds the
 /// historical date as written and its day bounds, and when (and by which event) it stopped being the current version.
-/// A query at knownAt K sees the rows with recorded_at &lt;= K not superseded or retracted at or before K.
+/// A query at knownAt K, resolved to the log position P known at K, sees the rows written at or before P and not
+/// superseded or retracted at or before P.
 /// </summary>
 internal static class ClaimColumns
 {
@@ -26,10 +27,13 @@ internal static class ClaimColumns
     /// <summary>The columns read back into a <see cref="Claims.ClaimVersion"/>, in <see cref="ClaimReader"/>'s order.</summary>
     public const string Select = "event_id, written_by, position, on_text, rank";
 
-    /// <summary>The rows a query at knownAt (the timestamptz parameter named; null for "everything recorded") sees.</summary>
+    /// <summary>
+    /// The rows a query known at log position P (the bigint parameter named; null for "everything stored") sees:
+    /// written at or before P, and not superseded or retracted at or before P.
+    /// </summary>
     public static string KnownAt(string parameter) =>
-        $"recorded_at <= coalesce({parameter}, 'infinity') AND (superseded_at IS NULL OR superseded_at > coalesce({parameter}, 'infinity')) " +
-        $"AND (retracted_at IS NULL OR retracted_at > coalesce({parameter}, 'infinity'))";
+        $"position <= coalesce({parameter}, {long.MaxValue}) AND (superseded_position IS NULL OR superseded_position > coalesce({parameter}, {long.MaxValue})) " +
+        $"AND (retracted_position IS NULL OR retracted_position > coalesce({parameter}, {long.MaxValue}))";
 
     /// <summary>Every table holding claim versions, for superseding and retracting a fact whatever its kind.</summary>
     public static readonly IReadOnlyList<string> Tables =

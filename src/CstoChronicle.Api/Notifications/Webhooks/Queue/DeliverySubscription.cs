@@ -1,0 +1,34 @@
+namespace CstoChronicle.Api.Notifications.Webhooks.Queue;
+
+/// <summary>
+/// A subscription as readers may see it: never its secret. <paramref name="AfterPosition"/> is where it
+/// started; it receives the events after it. Null filters match everything.
+/// </summary>
+public sealed record DeliverySubscription(
+    Guid Id,
+    string Target,
+    IReadOnlyList<string>? EventTypes,
+    IReadOnlyList<string>? StreamIds,
+    string? Description,
+    string State,
+    string? StateReason,
+    long AfterPosition,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+public sealed record NewDeliverySubscription(
+    string Target,
+    string Secret,
+    IReadOnlyList<string>? EventTypes = null,
+    IReadOnlyList<string>? StreamIds = null,
+    string? Description = null);
+
+public static class SubscriptionStates
+{
+    public const string Active = "active";
+
+    /// <summary>Stopped by the receiver (gone); its pending deliveries wait.</summary>
+    public const string Disabled = "disabled";
+
+    public const string Deleted = "deleted";
+}

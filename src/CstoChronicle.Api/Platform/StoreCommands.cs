@@ -1,0 +1,67 @@
+using CstoChronicle.Api.Notifications.Webhooks.Queue;
+using CstoChronicle.Domain;
+using CstoChronicle.Domain.Store;
+using Marten;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CstoChronicle.Api.Platform;
+
+/// <summary>
+/// The store's operator commands, run by <c>./run.sh COMMAND</c> with the service's configuration:
+/// <c>apply-schema</c> (Marten's tables and every migration: production starts with auto-create off),
+/// <c>rebuild-projections</c> (the chronicle tables from position zero through Marten's daemon) and
+/// <c>import-legacy-store</c> (once: a store of the first version carried into Marten's tables).
+/// </summary>
+public static class StoreCommands
+{
+    private static readonly string[] Names = ["apply-schema", "rebuild-projections", "import-legacy-store"];
+
+    public static bool IsInvoked(string[] args) => args.Length > 0 && Names.Contains(args[0]);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args[1..] });
+        builder.Logging.ClearProviders();
+        builder.Services.Configure<ChronicleSettings>(builder.Configuration.GetSection(ChronicleSettings.Section));
+        builder.Services.AddChronicleDatabase(builder.Configuration);
+        await using var app = builder.Build();
+
+        var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
+        var schema = app.Services.GetRequiredService<IOptions<ChronicleSettings>>().Value.Schema;
+        var settings = new ChronicleStoreSettings { Schema = schema, AutoCreateSchema = false };
+        using var store = new DocumentStore(ChronicleModule.StoreOptionsFor(dataSource, settings));
+        try
+        {
+            switch (args[0])
+            {
+                case "apply-schema":
+                    await ApplySchemaAsync(store, dataSource, schema);
+                    Console.Error.WriteLine($"Schema {schema} is up to date: Marten's tables, the chronicle's, the API's and the delivery queue's migrations.");
+                    break;
+                case "rebuild-projections":
+                    await ProjectionRebuild.RunAsync(store, dataSource, schema);
+                    Console.Error.WriteLine($"The chronicle tables of schema {schema} were rebuilt from position zero.");
+                    break;
+                case "import-legacy-store":
+                    await ApplySchemaAsync(store, dataSource, schema);
+                    var report = await LegacyStoreImport.RunAsync(store, dataSource, schema);
+                    Console.Error.WriteLine($"Imported {report.Events} events in {report.Streams} streams into Marten's tables (content hash {report.Hash}, equal on both sides); the chronicle tables were rebuilt.");
+                    break;
+            }
+            return 0;
+        }
+        catch (Exception e) when (e is InvalidOperationException or NpgsqlException)
+        {
+            Console.Error.WriteLine("error: " + e.Message);
+            return 1;
+        }
+    }
+
+    private static async Task ApplySchemaAsync(IDocumentStore store, NpgsqlDataSource dataSource, string schema)
+    {
+        await ChronicleModule.ApplySchemaAsync(store, dataSource, schema);
+        await new SchemaMigrator(dataSource, schema).MigrateAsync(ApiMigrations.Module, ApiMigrations.All);
+        await new SchemaMigrator(dataSource, schema).MigrateAsync(DeliveryMigrations.Module, DeliveryMigrations.All);
+    }
+}
