@@ -25,49 +25,52 @@ public sealed class ChronicleProjection(NpgsqlDataSource dataSource, string sche
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken ct)
     {
         var typesInBatch = new Dictionary<Guid, string>();
+        var pending = new PendingRows();
         // Rich appends that roll back leave Marten's tombstones in the log to fill their holes: nothing of the chronicle.
         foreach (var e in events.Where(e => !StoredEvents.IsTombstone(e)))
         {
             typesInBatch[e.Id] = e.EventTypeName;
-            await ApplyAsync(operations, RecordedEvent.From(e), e.Data, typesInBatch, ct);
+            await ApplyAsync(operations, pending, RecordedEvent.From(e), e.Data, typesInBatch, ct);
         }
+        pending.Flush(operations, _schema);
     }
 
-    private async Task ApplyAsync(IDocumentOperations operations, RecordedEvent recorded, object data,
+    /// <summary>Facts and sources only add rows, so they wait in <paramref name="pending"/>; a correction or retraction updates earlier rows, so those are flushed first.</summary>
+    private async Task ApplyAsync(IDocumentOperations operations, PendingRows pending, RecordedEvent recorded, object data,
         Dictionary<Guid, string> typesInBatch, CancellationToken ct)
     {
         var log = new LogEntry(recorded);
         switch (data)
         {
             case HistoricalEvent fact:
-                log.Describe(fact).Queue(operations, _schema);
-                QueueCitations(operations, recorded.EventId, fact.Sources);
-                foreach (var row in ClaimRows.Of(ClaimVersion.Of(recorded.EventId, recorded.Position, fact), fact, recorded.RecordedAt))
-                    row.Queue(operations, _schema);
+                pending.Add(log.Describe(fact).Row());
+                pending.AddRange(CitationRows(recorded.EventId, fact.Sources));
+                pending.AddRange(ClaimRows.Of(ClaimVersion.Of(recorded.EventId, recorded.Position, fact), fact, recorded.RecordedAt));
                 break;
             case EventCorrected correction:
+                pending.Flush(operations, _schema);
                 var targetType = typesInBatch.GetValueOrDefault(correction.Target) ?? await StoredTypeAsync(correction.Target, ct);
                 var replacement = targetType is null ? null : StoredEvents.ReadFact(targetType, correction.Replacement);
-                log.Correcting(correction.Target, correction.Reason, replacement).Queue(operations, _schema);
-                QueueCitations(operations, recorded.EventId, [.. correction.Sources, .. replacement?.Sources ?? []]);
+                pending.Add(log.Correcting(correction.Target, correction.Reason, replacement).Row());
+                pending.AddRange(CitationRows(recorded.EventId, [.. correction.Sources, .. replacement?.Sources ?? []]));
                 if (replacement is null) break;
                 CorrectionTargets.Supersede(operations, _schema, correction.Target, recorded);
                 var version = ClaimVersion.Of(correction.Target, recorded.EventId, recorded.Position, replacement);
-                foreach (var row in ClaimRows.Of(version, replacement, recorded.RecordedAt))
-                    row.Queue(operations, _schema);
+                pending.AddRange(ClaimRows.Of(version, replacement, recorded.RecordedAt));
                 break;
             case EventRetracted retraction:
+                pending.Flush(operations, _schema);
                 CorrectionTargets.Retract(operations, _schema, retraction.Target, recorded);
                 log.Retracting(retraction.Target, retraction.Reason, targetTitle: null).Queue(operations, _schema);
                 CorrectionTargets.TitleRetraction(operations, _schema, recorded.EventId, retraction.Target);
-                QueueCitations(operations, recorded.EventId, retraction.Sources);
+                pending.AddRange(CitationRows(recorded.EventId, retraction.Sources));
                 break;
             case SourceRegistered registered:
-                log.Queue(operations, _schema);
-                SourceRow(registered.Source, recorded).Queue(operations, _schema);
+                pending.Add(log.Row());
+                pending.Add(SourceRow(registered.Source, recorded));
                 break;
             default:
-                log.Queue(operations, _schema);
+                pending.Add(log.Row());
                 break;
         }
     }
@@ -83,15 +86,10 @@ public sealed class ChronicleProjection(NpgsqlDataSource dataSource, string sche
         return await command.ExecuteScalarAsync(ct) as string;
     }
 
-    private void QueueCitations(IDocumentOperations operations, Guid eventId, IReadOnlyList<Citation> citations)
-    {
-        var i = 0;
-        foreach (var citation in citations.Distinct())
-            new Row("chr_citations")
-                .Uuid("event_id", eventId).Bigint("ordinal", i++).Text("source_id", citation.SourceId)
-                .Text("locator", citation.Locator).Text("quote", citation.Quote)
-                .Queue(operations, _schema);
-    }
+    private static IEnumerable<Row> CitationRows(Guid eventId, IReadOnlyList<Citation> citations) =>
+        citations.Distinct().Select((citation, i) => new Row("chr_citations")
+            .Uuid("event_id", eventId).Bigint("ordinal", i).Text("source_id", citation.SourceId)
+            .Text("locator", citation.Locator).Text("quote", citation.Quote));
 
     private static Row SourceRow(Source source, RecordedEvent recorded) =>
         new Row("chr_sources")

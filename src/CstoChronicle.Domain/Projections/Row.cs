@@ -20,6 +20,14 @@ internal sealed class Row(string table)
     public Row Jsonb(string column, string value) => Add(column, value, "jsonb");
     public Row TextArray(string column, IReadOnlyList<string>? values) => Add(column, values?.ToArray(), "text[]");
 
+    public string Table => table;
+    public IReadOnlyList<string> Columns => _columns;
+    public IReadOnlyList<string> Casts => _casts;
+    public IReadOnlyList<object?> Values => _values;
+
+    /// <summary>Rows of one table with the same columns, none of them an array, can be inserted together (<see cref="PendingRows"/>).</summary>
+    public string? BatchKey => _casts.Any(c => c.EndsWith("[]", StringComparison.Ordinal)) ? null : table + ":" + string.Join(",", _columns);
+
     public void Queue(IDocumentOperations operations, string schema) =>
         operations.QueueSqlCommand(
             $"INSERT INTO {schema}.{table} ({string.Join(", ", _columns)}) VALUES ({string.Join(", ", _casts.Select(c => "?::" + c))})",
