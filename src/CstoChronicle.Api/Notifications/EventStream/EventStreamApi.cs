@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using CstoChronicle.Api.Http;
+using CstoChronicle.Api.OpenApi;
 using CstoChronicle.Domain.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,8 @@ public static class EventStreamApi
                              "A comment line is sent when the stream is idle, so proxies keep it open. " +
                              "Each client address may hold `Chronicle:Notifications:MaxStreamsPerAddress` streams (20) open on a node, beyond them 429; " +
                              "a node holds `Chronicle:Notifications:MaxStreams` (1000), beyond them 503; both with Retry-After.")
-            .ProducesProblems(StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblems(StatusCodes.Status429TooManyRequests)
+            .WithResponseExample(StatusCodes.Status429TooManyRequests, Problems.TooManyStreams(20, TimeSpan.FromSeconds(10)));
         return routes;
     }
 
