@@ -18,7 +18,6 @@ namespace CstoChronicle.Api.Tests.Client;
 public sealed class GeneratedClientTests(DocumentedApi api) : IClassFixture<DocumentedApi>
 {
     private static readonly Guid UzbekAccession = Guid.Parse("2882440b-2d62-55a9-8579-d574e936e42a");
-    private static readonly DateTimeOffset KnownAt = DateTimeOffset.UtcNow.AddSeconds(-1);
 
     private (ChronicleClient Client, WireCapture Wire) Connect(string? key = null)
     {
@@ -34,6 +33,7 @@ public sealed class GeneratedClientTests(DocumentedApi api) : IClassFixture<Docu
     {
         var (client, wire) = Connect();
         var v1 = client.Api.V1;
+        var knownAt = await KnownInstant.CaughtUpAsync(api.CreateClient());
 
         var members = await v1.Members.GetAsync(c => c.QueryParameters.AsOf = new Date(2006, 12, 31));
         wire.ShouldHaveReadEveryField(members!);
@@ -48,10 +48,10 @@ public sealed class GeneratedClientTests(DocumentedApi api) : IClassFixture<Docu
         chair!.Chair!.Since.ShouldNotBeNullOrEmpty();
         wire.ShouldHaveReadEveryField((await v1.Bodies.GetAsync(c => c.QueryParameters.AsOf = new Date(2010, 1, 1)))!);
         wire.ShouldHaveReadEveryField((await v1.Documents.GetAsync(c => c.QueryParameters.AsOf = new Date(2010, 1, 1)))!);
-        var changes = await v1.Changes.GetAsync(c => { c.QueryParameters.From = "2012"; c.QueryParameters.To = "2013"; c.QueryParameters.KnownAt = KnownAt; });
+        var changes = await v1.Changes.GetAsync(c => { c.QueryParameters.From = "2012"; c.QueryParameters.To = "2013"; c.QueryParameters.KnownAt = knownAt; });
         wire.ShouldHaveReadEveryField(changes!);
         changes!.Changes!.ShouldNotBeEmpty();
-        var periods = await v1.Periods.GetAsync(c => c.QueryParameters.KnownAt = KnownAt);
+        var periods = await v1.Periods.GetAsync(c => c.QueryParameters.KnownAt = knownAt);
         wire.ShouldHaveReadEveryField(periods!);
     }
 
@@ -60,8 +60,9 @@ public sealed class GeneratedClientTests(DocumentedApi api) : IClassFixture<Docu
     {
         var (client, wire) = Connect();
         var v1 = client.Api.V1;
+        var knownAt = await KnownInstant.CaughtUpAsync(api.CreateClient());
 
-        var timeline = await v1.Timeline.GetAsync(c => { c.QueryParameters.Limit = 500; c.QueryParameters.KnownAt = KnownAt; });
+        var timeline = await v1.Timeline.GetAsync(c => { c.QueryParameters.Limit = 500; c.QueryParameters.KnownAt = knownAt; });
         wire.ShouldHaveReadEveryField(timeline!);
         timeline!.Items!.ShouldAllBe(i => !string.IsNullOrEmpty(i.On));
         var page = await v1.Timeline.GetAsync(c => { c.QueryParameters.From = "2006"; c.QueryParameters.Type = ["StateAcceded"]; c.QueryParameters.Limit = 1; });
