@@ -79,7 +79,7 @@ local_cluster_folder() {
 require_dotnet
 
 # The service runs as the role chronicle_service, which reads and appends events but cannot rewrite or
-# delete them; the owner (postgres) only creates and migrates the schema (decision 0205).
+# delete them; the owner (postgres) only creates and migrates the schema (decision 0206).
 if [[ -n "${ConnectionStrings__Chronicle:-}" ]]; then
   info "using PostgreSQL from ConnectionStrings__Chronicle"
 else

@@ -247,7 +247,7 @@ pg_connection_string() {
   printf 'Host=127.0.0.1;Port=%s;Username=postgres;Database=%s\n' "$1" "$2"
 }
 
-# The role the service runs as (decision 0205): it logs in, owns nothing, and gets its privileges from
+# The role the service runs as (decision 0206): it logs in, owns nothing, and gets its privileges from
 # the API (ServiceRoleGrants) once the owner has made the schema: it reads and appends events, never
 # rewrites or deletes them.
 PG_SERVICE_ROLE=chronicle_service

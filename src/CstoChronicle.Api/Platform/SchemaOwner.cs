@@ -6,7 +6,7 @@ namespace CstoChronicle.Api.Platform;
 /// Who changes the schema. With ConnectionStrings:ChronicleOwner set, the owner's connection creates and migrates
 /// the tables (at start when auto-create is on, and in apply-schema, import-legacy-store and the key commands), then
 /// grants the service's role (the user of ConnectionStrings:Chronicle) what it needs: everything but UPDATE, DELETE
-/// and TRUNCATE of Marten's mt_events (<see cref="ServiceRoleGrants"/>, decision 0205). Without it, one role does both.
+/// and TRUNCATE of Marten's mt_events (<see cref="ServiceRoleGrants"/>, decision 0206). Without it, one role does both.
 /// </summary>
 public sealed class SchemaOwner : IAsyncDisposable
 {

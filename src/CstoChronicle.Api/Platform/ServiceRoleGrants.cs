@@ -5,7 +5,7 @@ namespace CstoChronicle.Api.Platform;
 /// <summary>
 /// The service's privileges in its schema, granted by the owner after every migration: read and write every table
 /// (the claim tables are superseded by UPDATE, queues and keys change) but only read and append Marten's mt_events,
-/// so that an event, once stored, cannot be rewritten or deleted through the service's connection (decision 0205).
+/// so that an event, once stored, cannot be rewritten or deleted through the service's connection (decision 0206).
 /// Sequences (positions) and functions are usable. Idempotent: run again after each schema change.
 /// </summary>
 public static class ServiceRoleGrants

@@ -31,7 +31,7 @@ public static class StoreCommands
         var schema = app.Services.GetRequiredService<IOptions<ChronicleSettings>>().Value.Schema;
         var settings = new ChronicleStoreSettings { Schema = schema, AutoCreateSchema = false };
         // Schema changes and the legacy import as the owner; a rebuild writes only the chronicle tables and
-        // Marten's progression, so it runs as the service (decision 0205).
+        // Marten's progression, so it runs as the service (decision 0206).
         var dataSource = args[0] == "rebuild-projections" ? app.Services.GetRequiredService<NpgsqlDataSource>() : owner.DataSource;
         using var store = new DocumentStore(ChronicleModule.StoreOptionsFor(dataSource, settings));
         try
