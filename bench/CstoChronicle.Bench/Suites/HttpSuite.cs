@@ -53,7 +53,7 @@ public sealed class HttpSuite(NpgsqlDataSource dataSource, BenchOptions options,
             $"fan-out subscription reads all {events:N0} events once.");
     }
 
-    /// <summary>Waits (at most 5 minutes) until every shard of Marten's daemon and the high-water mark have reached the log's last sequence.</summary>
+    /// <summary>Waits (at most 3 minutes) until every shard of Marten's daemon and the high-water mark have reached the log's last sequence.</summary>
     private async Task<TimeSpan> WaitForDaemonAsync(long events)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -62,7 +62,7 @@ public sealed class HttpSuite(NpgsqlDataSource dataSource, BenchOptions options,
                  - (SELECT coalesce(min(last_seq_id), 0) FROM {QuerySuite.Schema}.mt_event_progression),
                    (SELECT count(*) FROM {QuerySuite.Schema}.mt_event_progression)
             """);
-        while (clock.Elapsed < TimeSpan.FromMinutes(5))
+        while (clock.Elapsed < TimeSpan.FromMinutes(3))
         {
             await using (var reader = await command.ExecuteReaderAsync())
             {
@@ -71,7 +71,7 @@ public sealed class HttpSuite(NpgsqlDataSource dataSource, BenchOptions options,
             }
             await Task.Delay(500);
         }
-        Console.Error.WriteLine($"  the API's daemon had not caught up with {events:N0} events after 5 minutes; measuring anyway");
+        Console.Error.WriteLine($"  the API's daemon had not caught up with {events:N0} events after 3 minutes; measuring anyway");
         return clock.Elapsed;
     }
 

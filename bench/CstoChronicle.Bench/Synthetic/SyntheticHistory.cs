@@ -22,7 +22,8 @@ public static class SyntheticHistory
     /// events per SaveChanges, in streams of <paramref name="streamSize"/> events (a new stream each, started in the session).
     /// The store's inline projection runs in each session's transaction.
     /// </summary>
-    public static async Task AppendAsync(IDocumentStore store, int total, int sessionSize, int streamSize, Action<long>? progress = null)
+    public static async Task AppendAsync(IDocumentStore store, int total, int sessionSize, int streamSize, Action<long>? progress = null,
+        Func<Func<Task>, Task>? timed = null)
     {
         var random = new Random(20261129);
         long appended = 0;
@@ -41,7 +42,8 @@ public static class SyntheticHistory
                 session.Events.StartStream(body, events);
                 done += count;
             }
-            await session.SaveChangesAsync();
+            if (timed is null) await session.SaveChangesAsync();
+            else await timed(() => session.SaveChangesAsync());
             appended += inSession;
             progress?.Invoke(appended);
         }
