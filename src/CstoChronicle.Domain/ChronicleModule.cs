@@ -48,7 +48,19 @@ public static class ChronicleModule
     public static async Task PrepareSchemaAsync(IDocumentStore store, NpgsqlDataSource dataSource, ChronicleStoreSettings settings, CancellationToken ct = default)
     {
         if (settings.AutoCreateSchema) await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        else if (!await MartenTablesExistAsync(dataSource, settings.Schema, ct))
+            throw new InvalidOperationException(
+                $"Marten's tables are missing from schema '{settings.Schema}' and auto-create is off (Chronicle:AutoCreateSchema=false): " +
+                "apply the schema first with ./run.sh apply-schema.");
         await MigrateProjectionTablesAsync(dataSource, settings.Schema, ct);
+    }
+
+    private static async Task<bool> MartenTablesExistAsync(NpgsqlDataSource dataSource, string schema, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("SELECT to_regclass($1) IS NOT NULL AND to_regclass($2) IS NOT NULL");
+        command.Parameters.Add(new NpgsqlParameter { Value = $"{schema}.mt_events" });
+        command.Parameters.Add(new NpgsqlParameter { Value = $"{schema}.mt_event_progression" });
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>The explicit schema command of production: Marten's tables, then the chronicle's migrations.</summary>

@@ -19,6 +19,8 @@ public static class PlatformSetup
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         builder.Logging.ClearProviders();
+        // Marten logs every schema change's full SQL at Information; warnings and errors are what an operator needs.
+        builder.Logging.AddFilter("Marten.IDocumentStore", LogLevel.Warning);
         builder.Logging.AddJsonConsole(options =>
         {
             options.IncludeScopes = true;

@@ -25,3 +25,17 @@ export async function postAsEditor(pathAndQuery, body) {
   if (!response.ok) throw new Error(`POST ${pathAndQuery}: HTTP ${response.status} ${text}`);
   return text ? JSON.parse(text) : null;
 }
+
+/**
+ * Waits until an event is known to knownAt queries: knownAt resolves through the store's high-water mark
+ * (docs/decisions/0004), which passes a new event within about a second.
+ */
+export async function waitUntilKnown(eventId) {
+  for (let tries = 0; tries < 300; tries++) {
+    const knownAt = new Date().toISOString();
+    const response = await fetch(new URL(`/api/v1/events/${eventId}?knownAt=${knownAt}`, baseUrl()), { headers: { Accept: 'application/json' } });
+    if (response.ok) return;
+    await new Promise((resolve) => { setTimeout(resolve, 100); });
+  }
+  throw new Error(`event ${eventId} was not known through the high-water mark after 30 s`);
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { launchBrowser, openPage, screenshot, waitForAnswer } from '../lib/browser.mjs';
-import { postAsEditor } from '../lib/service.mjs';
+import { postAsEditor, waitUntilKnown } from '../lib/service.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -22,6 +22,7 @@ test('a corrected event offers the answer from before the correction, through kn
   const wrong = `Misnamed exercise ${tag}`;
   const right = `Renamed exercise ${tag}`;
   const fact = await postAsEditor('/api/v1/events', { type: 'ExerciseHeld', data: exercise(wrong) });
+  await waitUntilKnown(fact.eventId);
   await postAsEditor(`/api/v1/events/${fact.eventId}/corrections`, {
     reason: 'The browser tests give the exercise its right name',
     sources: [{ sourceId: 'seed-000', quote: 'corrected by the browser tests' }],
