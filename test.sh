@@ -13,6 +13,9 @@
 # Chromium or Node.js they are skipped with a note on stderr, except in CI (CI=true),
 # where that counts as a failure. CHRONICLE_BROWSER_TESTS=0 skips them, =1 runs them
 # even with arguments. Their counts are part of the last line.
+# Then, also only without arguments, scripts/openapi.sh check: Redocly's lint of the committed
+# OpenAPI document and the committed generated client against a fresh Kiota generation
+# (CHRONICLE_OPENAPI_CHECKS=0 skips them, =1 runs them even with arguments); counted in the last line.
 # TRX results land in .artifacts/test-results/. The last line printed is
 # "N passed, N failed" (", N skipped" when some were), and the exit code is
 # non-zero when a test failed or the build or test run broke.
@@ -118,6 +121,38 @@ browser_tests() {
 }
 read -r browser_passed browser_failed browser_skipped < <(browser_tests "$@")
 
+# Prints "passed failed" of scripts/openapi.sh check: Redocly's lint of docs/openapi/v1.json and the
+# committed client against a fresh Kiota generation (0 0 when not run). Like the browser tests, run
+# without arguments or with CHRONICLE_OPENAPI_CHECKS=1; without Node.js skipped with a note, except in CI.
+openapi_checks() {
+  local wanted="${CHRONICLE_OPENAPI_CHECKS:-}" line=""
+  [[ -n "$wanted" ]] || { (($# == 0)) && wanted=1 || wanted=0; }
+  if [[ "$wanted" != 1 ]]; then
+    echo "0 0"
+    return
+  fi
+  if ! command -v node >/dev/null 2>&1; then
+    if [[ "${CI:-}" == true ]]; then
+      warn "OpenAPI checks cannot run: Node.js is missing (.ci/setup.d/30-browser.sh installs it)"
+      echo "0 1"
+    else
+      warn "OpenAPI checks NOT run: Node.js is missing (sudo bash .ci/setup.d/30-browser.sh installs it)"
+      echo "0 0"
+    fi
+    return
+  fi
+  info "running the OpenAPI checks (scripts/openapi.sh check)"
+  line="$(scripts/openapi.sh check | tail -n 1)" || true
+  if [[ "$line" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    info "OpenAPI checks: $line"
+    echo "${BASH_REMATCH[1]} ${BASH_REMATCH[2]}"
+  else
+    warn "the OpenAPI checks ended without their count (see above): counting one failure"
+    echo "0 1"
+  fi
+}
+read -r openapi_passed openapi_failed < <(openapi_checks "$@")
+
 cleanup
 
 passed="$(trx_sum passed)"
@@ -129,8 +164,8 @@ if ((status != 0 && failed == 0)); then
   warn "dotnet test exited with code $status but no test failed: the build broke or a test run crashed (see above). Counting it as a failure."
   failed=1
 fi
-passed=$((passed + browser_passed))
-failed=$((failed + browser_failed))
+passed=$((passed + browser_passed + openapi_passed))
+failed=$((failed + browser_failed + openapi_failed))
 skipped=$((skipped + browser_skipped))
 info "TRX results: ${RESULTS#"$ROOT"/}/"
 summary_line "$passed" "$failed" "$skipped"

@@ -3,7 +3,7 @@
 #
 #   scripts/postgres.sh start   FOLDER [--port N|auto] [--db NAME] [--for-tests]
 #   scripts/postgres.sh stop    FOLDER
-#   scripts/postgres.sh status  FOLDER
+#   scripts/postgres.sh status  FOLDER     # prints the connection string (of the --db given to start)
 #   scripts/postgres.sh destroy FOLDER
 #
 # start creates the cluster if FOLDER has none, recovers one left behind by a
@@ -46,6 +46,8 @@ cmd_start() {
   pg_require_binaries
   folder="$(absolute "$folder")"
   pg_cluster_init "$folder"
+  # status prints the connection string of the database start made.
+  printf '%s\n' "$db" >"$folder/database"
 
   local running
   if running="$(pg_running_port "$folder")"; then
@@ -104,7 +106,7 @@ cmd_status() {
   fi
   if port="$(pg_running_port "$folder")"; then
     info "running on 127.0.0.1:$port"
-    pg_connection_string "$port" chronicle
+    pg_connection_string "$port" "$(cat "$folder/database" 2>/dev/null || echo chronicle)"
   else
     info "stopped"
     return 3

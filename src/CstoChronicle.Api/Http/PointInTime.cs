@@ -53,6 +53,21 @@ public sealed record PointInTime(DateOnly AsOf, DateTimeOffset? KnownAt, bool Kn
         return date;
     }
 
+    /// <summary>
+    /// A recorded instant, or a date (YYYY, YYYY-MM or YYYY-MM-DD, as the timeline takes) read in UTC as the first instant
+    /// of its first day, or with <paramref name="endOfDay"/> the last instant of its last day, so that a range of dates is inclusive.
+    /// </summary>
+    public static DateTimeOffset ParseInstantOrDate(string parameter, string text, bool endOfDay)
+    {
+        if (text.Contains('T') || text.Contains('t')) return ParseInstant(parameter, text);
+        if (text.Length > 10 || !HistoricalDate.TryParse(text, out var date, out _) || date.IsInterval || date.IsUncertain || date.IsApproximate)
+            throw new ProblemException(Problems.InvalidParameter(parameter,
+                $"'{text}' is neither an RFC 3339 instant such as 2025-01-01T00:00:00Z nor a date YYYY, YYYY-MM or YYYY-MM-DD"));
+        return endOfDay
+            ? new DateTimeOffset(date.Latest.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero)
+            : new DateTimeOffset(date.Earliest.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    }
+
     /// <summary>An RFC 3339 instant with its offset (Z or ±hh:mm), e.g. 2025-01-01T00:00:00Z.</summary>
     public static DateTimeOffset ParseInstant(string parameter, string text)
     {

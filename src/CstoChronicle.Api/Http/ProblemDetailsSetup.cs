@@ -14,7 +14,7 @@ public static class ProblemDetailsSetup
             context.ProblemDetails.Extensions.Remove("traceId");
             // Only the types in ProblemTypes are ever sent: a framework default (an RFC section link) is replaced.
             if (context.ProblemDetails.Type is null || !context.ProblemDetails.Type.StartsWith(ProblemTypes.Base, StringComparison.Ordinal))
-                Replace(context.ProblemDetails, Problems.ForStatus(context.ProblemDetails.Status ?? 500, context.HttpContext.Request.Path));
+                Replace(context.ProblemDetails, ForStatus(context.ProblemDetails.Status ?? 500, context.HttpContext));
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         return services;
@@ -27,10 +27,16 @@ public static class ProblemDetailsSetup
             var http = context.HttpContext;
             var problem = http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed
                 ? Problems.MethodNotAllowed(http.Request.Method, http.Request.Path)
-                : Problems.ForStatus(http.Response.StatusCode, http.Request.Path);
+                : ForStatus(http.Response.StatusCode, http);
             await http.RequestServices.GetRequiredService<IProblemDetailsService>()
                 .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
         });
+
+    /// <summary>A bare status as a problem; a 415 names the Content-Type that was sent.</summary>
+    private static ProblemDetails ForStatus(int status, HttpContext http) =>
+        status == StatusCodes.Status415UnsupportedMediaType
+            ? Problems.UnsupportedMediaType(http.Request.ContentType)
+            : Problems.ForStatus(status, http.Request.Path);
 
     private static void Replace(ProblemDetails target, ProblemDetails source)
     {

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using CstoChronicle.Api.Platform;
 using CstoChronicle.Domain.Store;
 using Microsoft.Extensions.Options;
+using CstoChronicle.Api.Endpoints.Admin;
 using Npgsql;
 
 namespace CstoChronicle.Api.Security;
@@ -50,14 +51,17 @@ public sealed partial class ApiKeyStore(NpgsqlDataSource dataSource, IOptionsMon
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
-    public async Task<IReadOnlyList<Endpoints.Admin.ApiKeySummary>> ListAsync(CancellationToken ct)
+    /// <summary>Keys in the database by name, then keys in configuration in their configured order.</summary>
+    public async Task<IReadOnlyList<ApiKeySummary>> ListAsync(CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand($"SELECT name, role, created_at, revoked_at FROM {Schema}.api_keys ORDER BY name");
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var keys = new List<Endpoints.Admin.ApiKeySummary>();
+        var keys = new List<ApiKeySummary>();
         while (await reader.ReadAsync(ct))
-            keys.Add(new(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
+            keys.Add(new(reader.GetString(0), reader.GetString(1), ApiKeySummary.FromDatabase, reader.GetFieldValue<DateTimeOffset>(2),
                 reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3)));
+        keys.AddRange(settings.CurrentValue.ApiKeys.Where(k => ChronicleRoles.IsKnown(k.Role))
+            .Select(k => new ApiKeySummary(k.Name, k.Role, ApiKeySummary.FromConfiguration, null, null)));
         return keys;
     }
 

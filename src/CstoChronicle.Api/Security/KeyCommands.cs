@@ -19,8 +19,11 @@ public static class KeyCommands
     {
         var (options, configurationArgs) = Split(args[1..]);
         options.TryGetValue("name", out var name);
-        if (!ApiKeyStore.IsValidName(name))
+        if (string.IsNullOrEmpty(name))
             return Fail("--name is required: lower-case letters, digits, '.', '_' or '-', at most 64, e.g. --name alice");
+        if (!ApiKeyStore.IsValidName(name))
+            return Fail($"--name '{Printable(name)}' is not a key name: use lower-case letters, digits, '.', '_' or '-', at most 64, " +
+                $"starting with a letter or digit, e.g. --name {Suggestion(name)}");
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs });
         builder.Logging.ClearProviders();
@@ -92,6 +95,15 @@ public static class KeyCommands
             }
         }
         return (options, rest.ToArray());
+    }
+
+    private static string Printable(string text) =>
+        new(text.Take(70).Select(c => char.IsControl(c) ? '?' : c).ToArray());
+
+    private static string Suggestion(string name)
+    {
+        var lower = new string(name.ToLowerInvariant().Where(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-').Take(64).ToArray());
+        return lower.Length > 0 && char.IsAsciiLetterOrDigit(lower[0]) ? lower : "alice";
     }
 
     private static int Fail(string message)

@@ -66,6 +66,10 @@ public static class EntityNames
         ["protocols-amendments-csto-charter-2018"] = new("Protocols amending the CSTO Charter (partner and observer status, 2018)"),
         ["protocol-collective-security-treaty-1993"] = new("Protocol of 24 December 1993 to the Collective Security Treaty"),
         ["memorandum-efficiency-collective-security-treaty-2000"] = new("Memorandum on increasing the efficiency of the Collective Security Treaty (2000)"),
+        ["agreement-crdf-central-asia-2006"] = new("Agreement on the operational deployment, use and support of the Collective Rapid Deployment Forces of the Central Asian Region (2006)"),
+        ["protocol-military-technical-cooperation-2003"] = new("Protocol amending the Agreement on the Basic Principles of Military-Technical Cooperation (2003)"),
+        ["agreement-railways-technical-cover-2003"] = new("Agreement on a Unified System of Technical Cover for Railways of the CSTO Member States (2003)"),
+        ["protocol-railways-technical-cover-2015"] = new("Protocol extending the Agreement on technical cover for railways (2015)"),
         ["anti-drug-strategy-2026-2030"] = new("CSTO Anti-Drug Strategy for 2026–2030", "Антинаркотическая стратегия ОДКБ на 2026–2030 годы"),
 
         // Persons

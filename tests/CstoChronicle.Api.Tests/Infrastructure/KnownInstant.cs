@@ -16,4 +16,18 @@ public static class KnownInstant
         }, $"event {eventId} to be known through the high-water mark");
         return instant;
     }
+
+    /// <summary>An instant at which everything stored so far was known: the answer at it reads at the head of the log.</summary>
+    public static async Task<DateTimeOffset> CaughtUpAsync(HttpClient client)
+    {
+        var instant = DateTimeOffset.UtcNow;
+        await Eventually.HoldsAsync(async () =>
+        {
+            var head = (await client.GetJsonAsync("/api/v1/members")).GetProperty("position").GetInt64();
+            instant = DateTimeOffset.UtcNow;
+            var known = (await client.GetJsonAsync($"/api/v1/members?knownAt={instant.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'}")).GetProperty("position").GetInt64();
+            return known >= head;
+        }, "the high-water mark to reach the head of the log");
+        return instant;
+    }
 }

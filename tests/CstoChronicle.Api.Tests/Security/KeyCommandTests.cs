@@ -46,6 +46,19 @@ public sealed class KeyCommandTests(ChronicleApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_name_the_rules_refuse_is_named_as_refused_not_as_missing()
+    {
+        var refused = await RunAsync("create-key", "--name", "Bob", "--role", "editor");
+        refused.ExitCode.ShouldNotBe(0);
+        refused.Error.ShouldContain("--name 'Bob' is not a key name");
+        refused.Error.ShouldContain("--name bob");
+        refused.Error.ShouldNotContain("required");
+
+        var missing = await RunAsync("create-key", "--role", "editor");
+        missing.Error.ShouldContain("--name is required");
+    }
+
+    [Fact]
     public async Task Hash_only_stores_nothing_and_prints_the_settings_for_configuration()
     {
         var result = await RunAsync("create-key", "--name", "gina", "--role", "admin", "--hash-only");

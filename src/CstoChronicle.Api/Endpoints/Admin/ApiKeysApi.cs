@@ -11,7 +11,15 @@ public sealed record CreateApiKeyRequest(string Name, string Role);
 /// <summary>The new key, shown in this answer only: the service keeps its SHA-256 hash alone.</summary>
 public sealed record CreatedApiKey(string Name, string Role, string Key);
 
-public sealed record ApiKeySummary(string Name, string Role, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+/// <summary>
+/// A key by name and role, never the key or its hash. <see cref="Source"/>: "database" (made by create-key or POST, revocable,
+/// with its creation and revocation times) or "configuration" (Chronicle:ApiKeys: no times; removed by editing the configuration).
+/// </summary>
+public sealed record ApiKeySummary(string Name, string Role, string Source, DateTimeOffset? CreatedAt, DateTimeOffset? RevokedAt)
+{
+    public const string FromDatabase = "database";
+    public const string FromConfiguration = "configuration";
+}
 
 /// <summary>Key management for admins (the create-key / revoke-key commands do the same from a shell).</summary>
 public static class ApiKeysApi
@@ -22,8 +30,9 @@ public static class ApiKeysApi
 
         keys.MapGet("", async (ApiKeyStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
             .WithName("ListApiKeys")
-            .WithSummary("API keys stored in the database, by name and role (admin)")
-            .WithDescription("Never shows a key or its hash. Keys given in configuration (Chronicle:ApiKeys) are not listed.")
+            .WithSummary("Every API key, by name and role (admin)")
+            .WithDescription("Keys stored in the database (source: database), then keys given in configuration (Chronicle:ApiKeys; source: configuration, " +
+                "no times; these cannot be revoked over HTTP). Never shows a key or its hash.")
             .WithResponseExample(200, WriteExamples.Keys)
             .ProducesProblems(401, 403);
 

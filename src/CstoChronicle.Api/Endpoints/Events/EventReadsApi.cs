@@ -36,7 +36,8 @@ public static class EventReadsApi
             .WithTags("Events")
             .WithName("GetAudit")
             .WithSummary("The audit trail: what was recorded, when, by whom, why, citing what")
-            .WithDescription("Every recorded event in recorded order, optionally of one entity and between two recorded instants (RFC 3339, inclusive). Pages: follow Link rel=\"next\".")
+            .WithDescription("Every recorded event in recorded order, optionally of one entity and between two recorded instants (inclusive): RFC 3339, or a date " +
+                "(YYYY, YYYY-MM or YYYY-MM-DD) read as the start (from) or the end (to) of its days in UTC. Pages: follow Link rel=\"next\".")
             .WithResponseExample(200, ReadExamples.Audit)
             .ProducesProblems(400);
         return api;
@@ -67,8 +68,8 @@ public static class EventReadsApi
         string? entity, string? from, string? to, string? cursor, int? limit, ChronicleQueries queries, TimeProvider clock,
         HttpContext context, CancellationToken ct)
     {
-        var first = from is null ? (DateTimeOffset?)null : HttpPointInTime.ParseInstant("from", from);
-        var last = to is null ? (DateTimeOffset?)null : HttpPointInTime.ParseInstant("to", to);
+        var first = from is null ? (DateTimeOffset?)null : HttpPointInTime.ParseInstantOrDate("from", from, endOfDay: false);
+        var last = to is null ? (DateTimeOffset?)null : HttpPointInTime.ParseInstantOrDate("to", to, endOfDay: true);
         if (first > last) throw new ProblemException(Problems.InvalidParameter("to", $"'{to}' is before from '{from}'"));
         var pageSize = Paging.PageSize(limit, DefaultAuditPageSize);
 

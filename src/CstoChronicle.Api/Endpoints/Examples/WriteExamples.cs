@@ -17,7 +17,12 @@ public static class WriteExamples
     public static readonly WriteReceipt SourceRegistered = new(Guid.Parse("dc42eca9-afb1-5255-ba0e-e23f90c36f05"), "source-csto-press-2024-02", 1, 284,
         RecordedAt, "alice", false);
 
-    public static readonly IReadOnlyList<ApiKeySummary> Keys = [new("alice", "editor", RecordedAt, null), new("bob", "editor", RecordedAt, RecordedAt.AddDays(1))];
+    public static readonly IReadOnlyList<ApiKeySummary> Keys =
+    [
+        new("alice", "editor", ApiKeySummary.FromDatabase, RecordedAt, null),
+        new("bob", "editor", ApiKeySummary.FromDatabase, RecordedAt, RecordedAt.AddDays(1)),
+        new("ci", "admin", ApiKeySummary.FromConfiguration, null, null),
+    ];
 
     public static readonly CreatedApiKey CreatedKey = new("carol", "editor", "csto_4S9c4EDU8LYKWExZnnCKELEXHErDH0Mwk4IBmLZvpRQ");
 
