@@ -17,11 +17,12 @@ public abstract record ClaimOutcome
 
 /// <summary>
 /// Idempotency keys in {schema}.api_idempotency, per API key name. A request first claims its key (a row without
-/// an answer), so that two concurrent requests with one key cannot both run; the answer is then stored with it.
+/// an answer, owned by this process's <see cref="ProcessLease"/>), so that two concurrent requests with one key cannot
+/// both run; the answer is then stored with it. A claim whose owning process died is taken over at once.
 /// </summary>
-public sealed class IdempotencyStore(NpgsqlDataSource dataSource, IOptions<ChronicleSettings> settings)
+public sealed class IdempotencyStore(NpgsqlDataSource dataSource, IOptions<ChronicleSettings> settings, ProcessLease lease)
 {
-    /// <summary>Longer than any request runs: a claim older than this without an answer was abandoned.</summary>
+    /// <summary>Longer than any request runs: a claim older than this without an answer was abandoned, whoever owns it.</summary>
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
 
     private readonly string _table = SchemaName.Validate(settings.Value.Schema) + ".api_idempotency";
@@ -36,15 +37,18 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource, IOptions<Chron
                 OR ctid IN (SELECT ctid FROM {_table} WHERE created_at < now() - $3 LIMIT 100)
             """, ct, principal, key, settings.Value.IdempotencyRetention);
         var inserted = await ExecuteAsync(connection,
-            $"INSERT INTO {_table} (principal, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", ct,
-            principal, key, requestHash);
+            $"INSERT INTO {_table} (principal, key, request_hash, owner) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", ct,
+            principal, key, requestHash, lease.Id);
         if (inserted == 1) return new ClaimOutcome.Claimed();
 
-        // A claim never answered (its process died mid-request) is taken over once it is clearly abandoned.
+        // A claim never answered is taken over when its process is gone (its lease lock is free: we can take it for
+        // the statement), or, whoever owns it, once it is clearly abandoned.
         var takenOver = await ExecuteAsync(connection, $"""
-            UPDATE {_table} SET request_hash = $3, created_at = now()
-             WHERE principal = $1 AND key = $2 AND status IS NULL AND created_at < now() - $4
-            """, ct, principal, key, requestHash, AbandonedAfter);
+            UPDATE {_table} SET request_hash = $3, created_at = now(), owner = $5
+             WHERE principal = $1 AND key = $2 AND status IS NULL
+               AND (created_at < now() - $4
+                    OR (owner IS NOT NULL AND owner <> $5 AND pg_try_advisory_xact_lock({ProcessLease.LockKey("owner")})))
+            """, ct, principal, key, requestHash, AbandonedAfter, lease.Id);
         if (takenOver == 1) return new ClaimOutcome.Claimed();
 
         await using var command = new NpgsqlCommand(

@@ -31,5 +31,7 @@ public static class ApiMigrations
                 PRIMARY KEY (principal, key));
             CREATE INDEX api_idempotency_created_at ON {schema}.api_idempotency (created_at);
             """),
+        new(3, "idempotency claims owned by a process lease",
+            "ALTER TABLE {schema}.api_idempotency ADD COLUMN owner text NULL;"),
     ];
 }

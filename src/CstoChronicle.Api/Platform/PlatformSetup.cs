@@ -41,6 +41,8 @@ public static class PlatformSetup
         services.AddChronicleProblemDetails();
         services.AddChronicleSecurity();
         services.AddChronicleRateLimiting();
+        services.AddSingleton<ProcessLease>();
+        services.AddHostedService(provider => provider.GetRequiredService<ProcessLease>());
         services.AddSingleton<IdempotencyStore>();
         services.AddChronicleHealth();
         services.AddChronicleOpenApi();

@@ -15,9 +15,10 @@ public sealed partial class ChronicleWriter
     /// Supersedes a fact with <paramref name="replacement"/>: the full corrected data, of the target's type and entity,
     /// validated as a new fact would be (against the stream without the target). A retracted fact cannot be corrected.
     /// </summary>
+    /// <param name="eventId">Makes a retry idempotent (an Idempotency-Key): the same id twice is one correction.</param>
     public Task<WriteOutcome> CorrectAsync(Guid targetEventId, string reason, IReadOnlyList<Citation> sources, JsonElement replacement,
-        string recordedBy, ExpectedVersion? expectedVersion = null, string? correlationId = null, CancellationToken ct = default) =>
-        CorrectAsync(targetEventId, reason, sources, replacement, replacementType: null, recordedBy, expectedVersion, correlationId, ct);
+        string recordedBy, ExpectedVersion? expectedVersion = null, string? correlationId = null, CancellationToken ct = default, Guid? eventId = null) =>
+        CorrectAsync(targetEventId, reason, sources, replacement, replacementType: null, recordedBy, expectedVersion, correlationId, eventId, ct);
 
     public async Task<WriteOutcome> CorrectAsync(Guid targetEventId, string reason, IReadOnlyList<Citation> sources, HistoricalEvent replacement,
         string recordedBy, ExpectedVersion? expectedVersion = null, string? correlationId = null, CancellationToken ct = default)
@@ -25,12 +26,12 @@ public sealed partial class ChronicleWriter
         var fieldErrors = EventFieldRules.Check(replacement, _validator.States);
         if (fieldErrors.Count > 0) return new WriteOutcome.Rejected(fieldErrors.Select(Replacement).ToList());
         var data = JsonSerializer.SerializeToElement(replacement, replacement.GetType(), ChronicleJson.Options);
-        return await CorrectAsync(targetEventId, reason, sources, data, replacement.GetType(), recordedBy, expectedVersion, correlationId, ct);
+        return await CorrectAsync(targetEventId, reason, sources, data, replacement.GetType(), recordedBy, expectedVersion, correlationId, null, ct);
     }
 
     /// <param name="replacementType">The type of a typed replacement; JSON data (null here) is read as the target's type.</param>
     private async Task<WriteOutcome> CorrectAsync(Guid targetEventId, string reason, IReadOnlyList<Citation> sources, JsonElement replacement,
-        Type? replacementType, string recordedBy, ExpectedVersion? expectedVersion, string? correlationId, CancellationToken ct)
+        Type? replacementType, string recordedBy, ExpectedVersion? expectedVersion, string? correlationId, Guid? eventId, CancellationToken ct)
     {
         var errors = CheckAmendment(reason, sources, recordedBy);
         var target = await _store.ReadEventAsync(targetEventId, ct);
@@ -58,7 +59,7 @@ public sealed partial class ChronicleWriter
 
         var normalized = JsonSerializer.SerializeToElement(corrected, targetType, ChronicleJson.Options);
         var correction = new EventCorrected(targetEventId, reason, sources, normalized);
-        return await _appender.AppendAsync(target.StreamId, expectedVersion, Amendment(correction, targetEventId, reason, recordedBy, correlationId),
+        return await _appender.AppendAsync(target.StreamId, expectedVersion, Amendment(correction, targetEventId, reason, recordedBy, correlationId, eventId),
             history =>
             {
                 if (history.Find(targetEventId) is { RetractedBy: { } retraction })
@@ -70,7 +71,7 @@ public sealed partial class ChronicleWriter
 
     /// <summary>Withdraws a fact: it stays in its stream, marked retracted, with the reason and sources for doing so.</summary>
     public async Task<WriteOutcome> RetractAsync(Guid targetEventId, string reason, IReadOnlyList<Citation> sources,
-        string recordedBy, ExpectedVersion? expectedVersion = null, string? correlationId = null, CancellationToken ct = default)
+        string recordedBy, ExpectedVersion? expectedVersion = null, string? correlationId = null, CancellationToken ct = default, Guid? eventId = null)
     {
         var errors = CheckAmendment(reason, sources, recordedBy);
         var target = await _store.ReadEventAsync(targetEventId, ct);
@@ -81,7 +82,7 @@ public sealed partial class ChronicleWriter
         if (errors.Count > 0) return new WriteOutcome.Rejected(errors);
 
         var retraction = new EventRetracted(targetEventId, reason, sources);
-        return await _appender.AppendAsync(target.StreamId, expectedVersion, Amendment(retraction, targetEventId, reason, recordedBy, correlationId),
+        return await _appender.AppendAsync(target.StreamId, expectedVersion, Amendment(retraction, targetEventId, reason, recordedBy, correlationId, eventId),
             history => history.Find(targetEventId) is { RetractedBy: { } earlier }
                 ? new WriteOutcome.Rejected("target", $"event {targetEventId} is already retracted (by {earlier})")
                 : null,
@@ -97,9 +98,9 @@ public sealed partial class ChronicleWriter
         return errors;
     }
 
-    private static NewEvent Amendment(object amendment, Guid target, string reason, string recordedBy, string? correlationId)
+    private static NewEvent Amendment(object amendment, Guid target, string reason, string recordedBy, string? correlationId, Guid? eventId)
     {
-        return new NewEvent(Guid.CreateVersion7(), amendment,
+        return new NewEvent(eventId ?? Guid.CreateVersion7(), amendment,
             new EventMetadata(RecordedBy: recordedBy, CorrelationId: correlationId, CausationId: target.ToString(), Reason: reason));
     }
 

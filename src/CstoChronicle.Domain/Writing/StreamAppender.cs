@@ -19,10 +19,11 @@ internal sealed class StreamAppender(EventLog log)
         for (var attempt = 1; ; attempt++)
         {
             var history = await StreamHistory.ReadAsync(log, streamId, ct);
+            // The very same event is stored already (a keyed retry whose answer was lost, two nodes importing at once):
+            // that is a repeat, not a conflict, even though the stream's version moved with it.
+            if (history.FindRecorded(newEvent.EventId) is { } stored) return WriteOutcome.Written.From(stored, alreadyRecorded: true);
             if (pinned is { } wanted && !IsAt(wanted, history.Version))
                 return new WriteOutcome.VersionConflict(streamId, wanted, history.Version);
-            // A concurrent writer of the very same event (two nodes importing at once) won the race: that is a repeat, not a conflict.
-            if (history.FindRecorded(newEvent.EventId) is { } stored) return WriteOutcome.Written.From(stored, alreadyRecorded: true);
             if (decide(history) is { } refusal) return refusal;
 
             var at = pinned ?? (history.Version == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exact(history.Version));

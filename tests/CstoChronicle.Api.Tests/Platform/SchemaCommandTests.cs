@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using CstoChronicle.Api.Tests.Infrastructure;
 
@@ -17,15 +16,15 @@ public sealed class SchemaCommandTests
     {
         await using var api = ChronicleApiFactory.WithConfiguration(Production);
 
-        var applied = await RunAsync(api, "apply-schema");
+        var applied = await ApiCommand.RunAsync(api, "apply-schema");
         applied.ExitCode.ShouldBe(0, applied.Error);
         applied.Error.ShouldContain($"Schema {api.Schema} is up to date");
-        var again = await RunAsync(api, "apply-schema");
+        var again = await ApiCommand.RunAsync(api, "apply-schema");
         again.ExitCode.ShouldBe(0, again.Error);
 
         var members = await api.CreateClient().GetJsonAsync("/api/v1/members?asOf=2006-12-31");
         members.GetProperty("members").GetArrayLength().ShouldBeGreaterThan(5);
-        var rebuilt = await RunAsync(api, "rebuild-projections");
+        var rebuilt = await ApiCommand.RunAsync(api, "rebuild-projections");
         rebuilt.ExitCode.ShouldBe(0, rebuilt.Error);
         (await api.CreateClient().GetJsonAsync("/api/v1/members?asOf=2006-12-31")).GetProperty("members").GetArrayLength()
             .ShouldBe(members.GetProperty("members").GetArrayLength());
@@ -41,18 +40,4 @@ public sealed class SchemaCommandTests
             .ShouldBe(0);
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(ChronicleApiFactory api, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["ConnectionStrings__Chronicle"] = api.ConnectionString;
-        start.Environment["Chronicle__Schema"] = api.Schema;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using CstoChronicle.Api.Security;
 using CstoChronicle.Api.Tests.Infrastructure;
@@ -11,7 +10,7 @@ public sealed class KeyCommandTests(ChronicleApiFactory factory) : IClassFixture
     [Fact]
     public async Task Create_key_prints_the_key_once_stores_only_its_hash_and_the_key_writes()
     {
-        var created = await RunAsync("create-key", "--name", "dave", "--role", "editor");
+        var created = await ApiCommand.RunAsync(factory, "create-key", "--name", "dave", "--role", "editor");
 
         created.ExitCode.ShouldBe(0, created.Error);
         var key = created.Output.Trim();
@@ -25,7 +24,7 @@ public sealed class KeyCommandTests(ChronicleApiFactory factory) : IClassFixture
         write.StatusCode.ShouldBe(HttpStatusCode.Created);
         (await write.ReadJsonAsync()).GetProperty("recordedBy").GetString().ShouldBe("dave");
 
-        var revoked = await RunAsync("revoke-key", "--name", "dave");
+        var revoked = await ApiCommand.RunAsync(factory, "revoke-key", "--name", "dave");
         revoked.ExitCode.ShouldBe(0, revoked.Error);
         await (await factory.CreateClientWithKey(key).PostJsonAsync("/api/v1/sources", Facts.Source("dave-source-2")))
             .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
@@ -34,11 +33,11 @@ public sealed class KeyCommandTests(ChronicleApiFactory factory) : IClassFixture
     [Fact]
     public async Task A_taken_name_an_unknown_role_or_a_bad_name_fail_without_printing_a_key()
     {
-        (await RunAsync("create-key", "--name", "erin", "--role", "editor")).ExitCode.ShouldBe(0);
+        (await ApiCommand.RunAsync(factory, "create-key", "--name", "erin", "--role", "editor")).ExitCode.ShouldBe(0);
         foreach (var args in new[] { new[] { "create-key", "--name", "erin", "--role", "editor" },
                      ["create-key", "--name", "frank", "--role", "root"], ["create-key", "--name", "Bad Name!", "--role", "editor"] })
         {
-            var result = await RunAsync(args);
+            var result = await ApiCommand.RunAsync(factory, args);
             result.ExitCode.ShouldNotBe(0);
             result.Output.ShouldBeEmpty();
             result.Error.ShouldStartWith("error:");
@@ -48,20 +47,20 @@ public sealed class KeyCommandTests(ChronicleApiFactory factory) : IClassFixture
     [Fact]
     public async Task A_name_the_rules_refuse_is_named_as_refused_not_as_missing()
     {
-        var refused = await RunAsync("create-key", "--name", "Bob", "--role", "editor");
+        var refused = await ApiCommand.RunAsync(factory, "create-key", "--name", "Bob", "--role", "editor");
         refused.ExitCode.ShouldNotBe(0);
         refused.Error.ShouldContain("--name 'Bob' is not a key name");
         refused.Error.ShouldContain("--name bob");
         refused.Error.ShouldNotContain("required");
 
-        var missing = await RunAsync("create-key", "--role", "editor");
+        var missing = await ApiCommand.RunAsync(factory, "create-key", "--role", "editor");
         missing.Error.ShouldContain("--name is required");
     }
 
     [Fact]
     public async Task Hash_only_stores_nothing_and_prints_the_settings_for_configuration()
     {
-        var result = await RunAsync("create-key", "--name", "gina", "--role", "admin", "--hash-only");
+        var result = await ApiCommand.RunAsync(factory, "create-key", "--name", "gina", "--role", "admin", "--hash-only");
 
         result.ExitCode.ShouldBe(0, result.Error);
         var key = result.Output.Trim();
@@ -70,18 +69,4 @@ public sealed class KeyCommandTests(ChronicleApiFactory factory) : IClassFixture
         (await factory.ScalarAsync<long>("SELECT count(*) FROM {schema}.api_keys WHERE name = 'gina'")).ShouldBe(0);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["ConnectionStrings__Chronicle"] = factory.ConnectionString;
-        start.Environment["Chronicle__Schema"] = factory.Schema;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
 }

@@ -42,6 +42,27 @@ public sealed class IdempotencyTests(ChronicleApiFactory factory) : IClassFixtur
         (await factory.HeadPositionAsync()).ShouldBe(head);
     }
 
+    [Theory]
+    [InlineData("corrections")]
+    [InlineData("retractions")]
+    public async Task A_keyed_correction_or_retraction_retried_after_its_answer_was_lost_is_written_once(string amendment)
+    {
+        var fact = await (await _editor.PostJsonAsync("/api/v1/events", Facts.Suspension("KAZ", "2054-01-01"))).ReadJsonAsync();
+        var target = fact.GetProperty("eventId").GetString();
+        var body = amendment == "corrections" ? Facts.SuspensionCorrection("KAZ", "2054-02-01") : Facts.Retraction();
+        var key = ("Idempotency-Key", $"{amendment}-" + Guid.NewGuid());
+        var first = await _editor.PostJsonAsync($"/api/v1/events/{target}/{amendment}", body, key);
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        // As if the process died after the append, before it kept the answer: the key's row is gone.
+        await factory.ScalarAsync<object>("DELETE FROM {schema}.api_idempotency WHERE key = $1", key.Item2);
+
+        var retry = await _editor.PostJsonAsync($"/api/v1/events/{target}/{amendment}", body, key);
+
+        retry.StatusCode.ShouldBe(HttpStatusCode.OK, await retry.Content.ReadAsStringAsync()); // the store already had it
+        EventIdOf(await retry.Content.ReadAsStringAsync()).ShouldBe(EventIdOf(await first.Content.ReadAsStringAsync()));
+        (await factory.ScalarAsync<long>("SELECT count(*) FROM {schema}.chr_log WHERE target = $1::uuid", target!)).ShouldBe(1);
+    }
+
     [Fact]
     public async Task The_same_key_with_another_body_is_a_422_that_writes_nothing()
     {

@@ -80,7 +80,7 @@ public static class EventWritesApi
         var target = EventReadsApi.ParseEventId(id);
         var expected = ExpectedVersionHeader.Parse(ifMatch);
         var outcome = await writer.CorrectAsync(target, body.Reason, body.Sources, body.Replacement, RecordedBy.Of(context),
-            WriteAnswers.Expected(expected), context.TraceIdentifier, ct);
+            WriteAnswers.Expected(expected), context.TraceIdentifier, ct, eventId: IdempotentWrite.EventIdOf(context));
         return WriteAnswers.From(outcome, context, expected, Location(outcome));
     }
 
@@ -93,7 +93,7 @@ public static class EventWritesApi
         var target = EventReadsApi.ParseEventId(id);
         var expected = ExpectedVersionHeader.Parse(ifMatch);
         var outcome = await writer.RetractAsync(target, body.Reason, body.Sources, RecordedBy.Of(context),
-            WriteAnswers.Expected(expected), context.TraceIdentifier, ct);
+            WriteAnswers.Expected(expected), context.TraceIdentifier, ct, eventId: IdempotentWrite.EventIdOf(context));
         return WriteAnswers.From(outcome, context, expected, Location(outcome));
     }
 
