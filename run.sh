@@ -47,6 +47,12 @@ postgres_from_docker() {
     tries=$((tries + 1))
   done
   [[ "$status" == healthy ]] || die "the db container is not healthy after 90 s (docker compose logs db)."
+  docker compose exec -T db psql -q -v ON_ERROR_STOP=1 -U postgres -d chronicle -c "
+    DO \$\$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'chronicle_service') THEN
+        CREATE ROLE chronicle_service LOGIN PASSWORD 'chronicle';
+      END IF;
+    END \$\$;" >&2 || die "could not create the role chronicle_service in the db container."
   printf 'Host=127.0.0.1;Port=%s;Username=postgres;Password=chronicle;Database=chronicle\n' "$PG_PORT"
 }
 
@@ -72,19 +78,26 @@ local_cluster_folder() {
 
 require_dotnet
 
+# The service runs as the role chronicle_service, which reads and appends events but cannot rewrite or
+# delete them; the owner (postgres) only creates and migrates the schema (decision 0206).
 if [[ -n "${ConnectionStrings__Chronicle:-}" ]]; then
   info "using PostgreSQL from ConnectionStrings__Chronicle"
-elif docker_engine_answers; then
-  ConnectionStrings__Chronicle="$(postgres_from_docker)"
 else
-  cluster="$(local_cluster_folder)"
-  ConnectionStrings__Chronicle="$(scripts/postgres.sh start "$cluster" --port "$PG_PORT" --db chronicle)"
-  info "PostgreSQL keeps running in .pgdata/ after the API stops; stop it with: scripts/postgres.sh stop .pgdata"
+  if docker_engine_answers; then
+    ConnectionStrings__ChronicleOwner="$(postgres_from_docker)"
+  else
+    cluster="$(local_cluster_folder)"
+    ConnectionStrings__ChronicleOwner="$(scripts/postgres.sh start "$cluster" --port "$PG_PORT" --db chronicle)"
+    info "PostgreSQL keeps running in .pgdata/ after the API stops; stop it with: scripts/postgres.sh stop .pgdata"
+  fi
+  ConnectionStrings__Chronicle="$(pg_service_connection_string "$ConnectionStrings__ChronicleOwner")"
+  export ConnectionStrings__ChronicleOwner
 fi
 export ConnectionStrings__Chronicle
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5080}"
 
 info "database: $ConnectionStrings__Chronicle"
+[[ -z "${ConnectionStrings__ChronicleOwner:-}" ]] || info "schema changes as: $ConnectionStrings__ChronicleOwner"
 case "${1:-}" in
   create-key | revoke-key | apply-schema | rebuild-projections | import-legacy-store)
     info "building the API and running its command: $1" ;;

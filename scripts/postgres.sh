@@ -8,7 +8,10 @@
 #
 # start creates the cluster if FOLDER has none, recovers one left behind by a
 # crashed run, reuses it if it already runs, creates the database, and prints
-# the connection string as the only line on stdout (progress goes to stderr).
+# the connection string as the only line on stdout (progress goes to stderr): the
+# owner's (postgres). It also creates the role chronicle_service, which the service
+# runs as (./run.sh passes it in ConnectionStrings__Chronicle, the owner's in
+# ConnectionStrings__ChronicleOwner).
 #   --port N     the port to use (default 5433); if something else listens
 #                there, the next free port is taken instead
 #   --port auto  a free port picked at random
@@ -22,7 +25,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/pg.sh"
 
 usage() {
-  sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -54,6 +57,7 @@ cmd_start() {
     info "reusing the PostgreSQL server already running on $folder (port $running)"
     pg_wait_ready "$running" || die "the server on port $running does not answer; see $folder/server.log, or stop it with: scripts/postgres.sh stop $folder"
     pg_create_database "$running" "$db"
+    pg_create_service_role "$running"
     pg_connection_string "$running" "$db"
     return 0
   fi
@@ -65,6 +69,7 @@ cmd_start() {
     chosen="$(choose_port "$port")" || die "no free TCP port found near $port."
     if pg_cluster_start "$folder" "$chosen" "$mode"; then
       pg_create_database "$chosen" "$db"
+      pg_create_service_role "$chosen"
       pg_connection_string "$chosen" "$db"
       return 0
     fi

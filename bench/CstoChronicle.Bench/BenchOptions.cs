@@ -9,6 +9,8 @@ public sealed record BenchOptions(
     int BatchSize,
     int Batches,
     int SyntheticEvents,
+    int SyntheticSession,
+    int Clients,
     int QueryClients,
     int Queries,
     string Output,
@@ -41,6 +43,8 @@ public sealed record BenchOptions(
             BatchSize: Int("batch-size", 100),
             Batches: Int("batches", 500),
             SyntheticEvents: Int("synthetic-events", 1_000_000),
+            SyntheticSession: Int("synthetic-session", 2_000),
+            Clients: Int("clients", 8),
             QueryClients: Int("query-clients", 50),
             Queries: Int("queries", 20_000),
             Output: Text("output", "docs/benchmarks.md"),
@@ -51,5 +55,5 @@ public sealed record BenchOptions(
     }
 
     public override string ToString() =>
-        $"{SingleAppends} single appends; {Batches} batches of {BatchSize}; {SyntheticEvents:N0} synthetic events for queries; {QueryClients} query clients, {Queries} queries; {SseClients} SSE clients, {NotificationEvents} notification events; suites: {string.Join(", ", Suites)}";
+        $"{SingleAppends} single appends with 1 and {Clients} clients; {Batches} batches of {BatchSize}; {SyntheticEvents:N0} synthetic events for queries, {SyntheticSession:N0} per session; {QueryClients} query clients, {Queries} queries; {SseClients} SSE clients, {NotificationEvents} notification events; suites: {string.Join(", ", Suites)}";
 }

@@ -8,8 +8,7 @@ var options = BenchOptions.Parse(args);
 await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(options.ConnectionString) { MaxPoolSize = 55 }.ConnectionString);
 var report = new BenchmarkReport(await MachineInfo.ReadAsync(dataSource), options.ToString());
 // The chart's draw time is measured by the browser tests, not here: keep what the file says of it.
-if (BenchmarkReport.SectionOf(File.Exists(options.Output) ? await File.ReadAllTextAsync(options.Output) : null, BenchmarkReport.ChartDrawTime) is { } chart)
-    report.AddNote(BenchmarkReport.ChartDrawTime, chart);
+var chart = BenchmarkReport.SectionOf(File.Exists(options.Output) ? await File.ReadAllTextAsync(options.Output) : null, BenchmarkReport.ChartDrawTime);
 
 (string Name, Func<Task> Run)[] suites =
 [
@@ -20,9 +19,12 @@ if (BenchmarkReport.SectionOf(File.Exists(options.Output) ? await File.ReadAllTe
 ];
 
 var failed = 0;
+var loads = new List<string>();
 foreach (var (name, run) in suites.Where(s => options.Runs(s.Name)))
 {
-    Console.Error.WriteLine($"{name} suite ...");
+    var loadBefore = LoadAverage();
+    Console.Error.WriteLine($"{name} suite ... (load average {loadBefore})");
+    var clock = System.Diagnostics.Stopwatch.StartNew();
     try
     {
         await run();
@@ -34,8 +36,20 @@ foreach (var (name, run) in suites.Where(s => options.Runs(s.Name)))
         Console.Error.WriteLine(e);
         report.AddNote($"Suite '{name}' failed", $"The {name} suite stopped with: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
     }
-    await File.WriteAllTextAsync(options.Output, report.ToMarkdown());
+    Console.Error.WriteLine($"{name} suite took {clock.Elapsed.TotalSeconds:0} s (load average {LoadAverage()})");
+    loads.Add($"{name} {clock.Elapsed.TotalSeconds:0} s (load {loadBefore} before, {LoadAverage()} after)");
+    await File.WriteAllTextAsync(options.Output, WithChart(report.ToMarkdown()));
 }
 
+report.AddNote("Machine load during this run",
+    "The machine's 2 cores are shared with other work; the 1-minute load average before and after each suite, and its duration: " +
+    string.Join("; ", loads) + ". Absolute figures move with it; the ratios to the baselines of the same run move less.");
+if (chart is not null) report.AddNote(BenchmarkReport.ChartDrawTime, chart);
+await File.WriteAllTextAsync(options.Output, report.ToMarkdown());
 Console.WriteLine(report.ToMarkdown());
 return failed == 0 ? 0 : 1;
+
+// Until the run ends the chart's section is appended to each partial report, so a stopped run keeps it too.
+string WithChart(string markdown) => chart is null ? markdown : $"{markdown}\n## {BenchmarkReport.ChartDrawTime}\n\n{chart}\n";
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";

@@ -246,3 +246,23 @@ pg_create_database() {
 pg_connection_string() {
   printf 'Host=127.0.0.1;Port=%s;Username=postgres;Database=%s\n' "$1" "$2"
 }
+
+# The role the service runs as (decision 0206): it logs in, owns nothing, and gets its privileges from
+# the API (ServiceRoleGrants) once the owner has made the schema: it reads and appends events, never
+# rewrites or deletes them.
+PG_SERVICE_ROLE=chronicle_service
+
+pg_create_service_role() {
+  local port="$1"
+  "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "
+    DO \$\$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_SERVICE_ROLE') THEN
+        CREATE ROLE $PG_SERVICE_ROLE LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+      END IF;
+    END \$\$;" >/dev/null || die "could not create the role $PG_SERVICE_ROLE on port $port."
+}
+
+# The connection string of the service's role, from the owner's: the same server and database.
+pg_service_connection_string() {
+  printf '%s\n' "$1" | sed -E "s/Username=[^;]*/Username=$PG_SERVICE_ROLE/"
+}

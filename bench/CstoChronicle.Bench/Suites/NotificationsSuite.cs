@@ -6,6 +6,10 @@ using System.Security.Cryptography;
 using System.Text;
 using CstoChronicle.Bench.Http;
 using CstoChronicle.Bench.Report;
+using CstoChronicle.Domain;
+using CstoChronicle.Domain.Dates;
+using CstoChronicle.Domain.Events;
+using CstoChronicle.Domain.Sources;
 using CstoChronicle.Domain.Store;
 using Npgsql;
 
@@ -37,7 +41,9 @@ public sealed class NotificationsSuite(NpgsqlDataSource dataSource, BenchOptions
             ["Chronicle__ApiKeys__0__Hash"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(editorKey))),
             ["Logging__LogLevel__Default"] = "Warning",
         });
-        await using var store = new PostgresEventStore(dataSource, new EventStoreOptions { Schema = Schema }, []);
+        // The API created the schema; this program appends straight to it through Marten, configured as the service is.
+        await using var chronicle = await ChronicleModule.CreateAsync(dataSource, new ChronicleStoreSettings { Schema = Schema }, TimeProvider.System);
+        var store = chronicle.Log;
         var events = options.NotificationEvents;
         var loadBefore = LoadAverage();
 
@@ -66,9 +72,11 @@ public sealed class NotificationsSuite(NpgsqlDataSource dataSource, BenchOptions
         report.AddNote("Notifications", Table(
             $"The API runs as its own process (Release build). Events are appended one at a time, {SsePace.TotalMilliseconds:0} ms apart " +
             $"({WebhookPace.TotalMilliseconds:0} ms for the webhook), " +
-            $"straight to the store by this program; latency runs from the start of the append to the arrival of the event's `data:` line " +
+            $"straight to the store by this program (Marten, `EventLog.AppendAsync`, the projection inline); latency runs from the start of the append to the arrival of the event's `data:` line " +
             $"at an SSE client, or of the webhook POST at a receiver on loopback (fan-out, queue, signing, HTTP). The baseline is a raw " +
-            $"`NOTIFY` on one connection until a `LISTEN` connection has it, measured in the same run.",
+            $"`NOTIFY` on one connection until a `LISTEN` connection has it, measured in the same run. The store no longer notifies: " +
+            "an event reaches SSE clients once Marten's daemon (in the API, HotCold) has moved the high-water mark past it and the API's " +
+            "`LiveEventHub`, polling the mark every 100 ms, has read it; webhooks once the daemon's fan-out subscription has queued it.",
             [
                 ($"raw LISTEN/NOTIFY round trip (baseline)", roundTrips),
                 ($"append → SSE client, {options.SseClients:N0} concurrent clients ({events} events × {options.SseClients:N0})", sse),
@@ -84,15 +92,18 @@ public sealed class NotificationsSuite(NpgsqlDataSource dataSource, BenchOptions
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
-    private static async Task<Dictionary<long, (Guid EventId, long Timestamp)>> AppendPacedAsync(PostgresEventStore store, string stream, int count, TimeSpan pace)
+    private static readonly IReadOnlyList<Citation> Cited = [new("seed-000", Quote: "synthetic benchmark event")];
+
+    private static async Task<Dictionary<long, (Guid EventId, long Timestamp)>> AppendPacedAsync(CstoChronicle.Domain.Store.EventLog store, string stream, int count, TimeSpan pace)
     {
         var started = new Dictionary<long, (Guid, long)>();
         for (var i = 0; i < count; i++)
         {
-            var e = new NewEvent(Guid.NewGuid(), "BenchPinged", $$"""{"on":"2026-11-29","n":{{i}}}""", new EventMetadata(RecordedBy: "bench"));
+            var e = new NewEvent(Guid.NewGuid(), new SessionHeld(stream, HistoricalDate.Parse("2026-11-29"), Cited, Title: $"Ping {i}"),
+                new EventMetadata(RecordedBy: "bench"));
             var timestamp = Stopwatch.GetTimestamp();
-            var result = await store.AppendAsync(stream, ExpectedVersion.Any, [e]);
-            started[result.LastPosition] = (e.EventId, timestamp);
+            var result = await store.AppendAsync(stream, ExpectedVersion.Any, e);
+            started[result.Position] = (e.EventId, timestamp);
             await Task.Delay(pace);
         }
         return started;

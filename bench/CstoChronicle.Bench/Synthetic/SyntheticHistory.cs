@@ -1,9 +1,8 @@
 using System.Globalization;
 using CstoChronicle.Domain.Dates;
 using CstoChronicle.Domain.Events;
-using CstoChronicle.Domain.Serialization;
 using CstoChronicle.Domain.Sources;
-using CstoChronicle.Domain.Store;
+using Marten;
 
 namespace CstoChronicle.Bench.Synthetic;
 
@@ -18,28 +17,39 @@ public static class SyntheticHistory
     public const string StreamPrefix = "synthetic-body-";
     private static readonly IReadOnlyList<Citation> Cited = [new("seed-000", Quote: "synthetic benchmark event")];
 
-    /// <summary>Appends <paramref name="total"/> events in batches of <paramref name="batchSize"/>, one stream per batch pair.</summary>
-    public static async Task AppendAsync(IEventStore store, int total, int batchSize, Action<long>? progress = null)
+    /// <summary>
+    /// Appends <paramref name="total"/> events through Marten as an importer would: sessions of <paramref name="sessionSize"/>
+    /// events per SaveChanges, in streams of <paramref name="streamSize"/> events (a new stream each, started in the session).
+    /// The store's inline projection runs in each session's transaction.
+    /// </summary>
+    public static async Task AppendAsync(IDocumentStore store, int total, int sessionSize, int streamSize, Action<long>? progress = null,
+        Func<Func<Task>, Task>? timed = null)
     {
         var random = new Random(20261129);
-        var streamSize = batchSize * 2;
         long appended = 0;
-        for (var streamIndex = 0; appended < total; streamIndex++)
+        var streamIndex = 0;
+        while (appended < total)
         {
-            var body = $"{StreamPrefix}{streamIndex:D5}";
-            for (var b = 0; b < 2 && appended < total; b++)
+            await using var session = store.LightweightSession();
+            session.LastModifiedBy = "bench-synthetic";
+            var inSession = (int)Math.Min(sessionSize, total - appended);
+            for (var done = 0; done < inSession; streamIndex++)
             {
-                var count = (int)Math.Min(batchSize, total - appended);
-                var batch = new NewEvent[count];
-                for (var i = 0; i < count; i++) batch[i] = Next(random, body, streamIndex * streamSize + b * batchSize + i);
-                await store.AppendAsync(body, ExpectedVersion.Any, batch);
-                appended += count;
-                progress?.Invoke(appended);
+                var body = $"{StreamPrefix}{streamIndex:D6}";
+                var count = Math.Min(streamSize, inSession - done);
+                var events = new object[count];
+                for (var i = 0; i < count; i++) events[i] = Next(random, body, appended + done + i);
+                session.Events.StartStream(body, events);
+                done += count;
             }
+            if (timed is null) await session.SaveChangesAsync();
+            else await timed(() => session.SaveChangesAsync());
+            appended += inSession;
+            progress?.Invoke(appended);
         }
     }
 
-    private static NewEvent Next(Random random, string body, long n)
+    private static HistoricalEvent Next(Random random, string body, long n)
     {
         var on = RandomDate(random);
         HistoricalEvent e = (n % 4) switch
@@ -49,8 +59,7 @@ public static class SyntheticHistory
             2 => new ExerciseHeld(body, $"Exercise {n}", on, Cited, Place: "Synthetic Range"),
             _ => new FigureReported(body, "personnel", new Quantity(">", random.Next(100, 50_000), "personnel"), on, Cited),
         };
-        var (type, json) = EventTypeRegistry.Serialize(e);
-        return new NewEvent(Guid.NewGuid(), type, json, new EventMetadata(RecordedBy: "bench-synthetic"));
+        return e;
     }
 
     private static HistoricalDate RandomDate(Random random)

@@ -63,6 +63,13 @@ public static class Problems
         Create(StatusCodes.Status429TooManyRequests, ProblemTypes.RateLimited, "Too many writes.",
             retryAfter is { } wait ? $"Retry after {Math.Ceiling(wait.TotalSeconds)} s." : "Retry later.");
 
+    public static ProblemDetails TooManyStreams(int limit, TimeSpan retryAfter) =>
+        Create(StatusCodes.Status429TooManyRequests, ProblemTypes.TooManyStreams, "Too many streams from this address.",
+            $"At most {limit} streams per client address are held open; close one, or retry after {Math.Ceiling(retryAfter.TotalSeconds)} s.");
+
+    public static ProblemDetails StreamsFull(int limit, TimeSpan retryAfter) =>
+        Unavailable($"This node holds its most streams ({limit}); retry after {Math.Ceiling(retryAfter.TotalSeconds)} s.");
+
     public static ProblemDetails Unavailable(string message) =>
         Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.Unavailable, "The service is unavailable.", message);
 

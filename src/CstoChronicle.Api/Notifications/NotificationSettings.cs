@@ -13,6 +13,18 @@ public sealed class NotificationSettings
 
     /// <summary>How often each node looks whether Marten's high-water mark moved (one query per node, whatever the number of streams).</summary>
     public TimeSpan LivePollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Streams one client address may hold open on a node; one more is answered 429.</summary>
+    public int MaxStreamsPerAddress { get; set; } = 20;
+
+    /// <summary>Streams a node holds open in all; one more is answered 503.</summary>
+    public int MaxStreams { get; set; } = 1000;
+
+    /// <summary>Store reads (a stream's starting head, its catch-up pages) running at once on a node: the streams' share of the connection pool.</summary>
+    public int CatchUpConcurrency { get; set; } = 4;
+
+    /// <summary>The Retry-After sent with a refused stream.</summary>
+    public TimeSpan StreamRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>The <c>Chronicle:Webhooks</c> configuration section: targets, delivery and retries.</summary>

@@ -13,6 +13,8 @@ public static class NotificationsSetup
     {
         services.AddOptions<NotificationSettings>().Bind(configuration.GetSection(NotificationSettings.Section))
             .Validate(s => s.HeartbeatInterval > TimeSpan.Zero, "Chronicle:Notifications:HeartbeatInterval must be positive")
+            .Validate(s => s.MaxStreamsPerAddress >= 1 && s.MaxStreams >= 1 && s.CatchUpConcurrency >= 1 && s.StreamRetryAfter > TimeSpan.Zero,
+                "Chronicle:Notifications needs MaxStreamsPerAddress, MaxStreams and CatchUpConcurrency of 1 or more and a positive StreamRetryAfter")
             .ValidateOnStart();
         services.AddOptions<WebhookSettings>().Bind(configuration.GetSection(WebhookSettings.Section))
             .Validate(s => s.MaxAttempts >= 1 && s.Concurrency >= 1 && s.Timeout > TimeSpan.Zero && s.PollInterval > TimeSpan.Zero,
@@ -23,6 +25,8 @@ public static class NotificationsSetup
         services.AddSingleton<LiveEventHub>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveEventHub>());
         services.AddSingleton<EventStreamReader>();
+        services.AddSingleton<StreamAdmission>();
+        services.AddSingleton<CatchUpGate>();
 
         services.AddSingleton<TargetUrlValidator>();
         services.AddSingleton<HttpWebhookTransport>();

@@ -17,6 +17,8 @@ namespace CstoChronicle.Api.Platform;
 /// </summary>
 public static class ChronicleServices
 {
+    private const string ServiceStoreSettings = "service";
+
     public static IServiceCollection AddChronicle(this IServiceCollection services)
     {
         services.AddSingleton(provider =>
@@ -24,11 +26,18 @@ public static class ChronicleServices
             var settings = provider.GetRequiredService<IOptions<ChronicleSettings>>().Value;
             return new ChronicleStoreSettings { Schema = settings.Schema, AutoCreateSchema = settings.AutoCreateSchema };
         });
+        // The service's own store never changes the schema when an owner does (ChronicleStartup applies it as the owner).
+        services.AddKeyedSingleton(ServiceStoreSettings, (provider, _) =>
+        {
+            var settings = provider.GetRequiredService<ChronicleStoreSettings>();
+            return provider.GetRequiredService<SchemaOwner>().IsSeparate ? settings with { AutoCreateSchema = false } : settings;
+        });
         // Before Marten's own hosted services: the schema is ready when the daemon starts.
         services.AddHostedService<ChronicleStartup>();
         services.AddMarten(provider =>
             {
-                var options = ChronicleModule.StoreOptionsFor(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<ChronicleStoreSettings>());
+                var options = ChronicleModule.StoreOptionsFor(provider.GetRequiredService<NpgsqlDataSource>(),
+                    provider.GetRequiredKeyedService<ChronicleStoreSettings>(ServiceStoreSettings));
                 options.Events.Subscribe(provider.GetRequiredService<FanOutSubscription>());
                 return options;
             })

@@ -5,6 +5,9 @@ public sealed class ChronicleSettings
 {
     public const string Section = "Chronicle";
     public const string ConnectionStringName = "Chronicle";
+
+    /// <summary>The owner's connection string, for schema changes only; the service then runs as the role of ConnectionStrings:Chronicle.</summary>
+    public const string OwnerConnectionStringName = "ChronicleOwner";
     public const string DefaultUrl = "http://localhost:5080";
 
     /// <summary>The PostgreSQL schema of the store, the chronicle and the API's own tables.</summary>

@@ -3,6 +3,7 @@ using CstoChronicle.Domain.Import;
 using CstoChronicle.Domain.Store;
 using Marten;
 using Microsoft.Extensions.Options;
+using CstoChronicle.Api.Notifications.Webhooks.Queue;
 using Npgsql;
 
 namespace CstoChronicle.Api.Platform;
@@ -12,7 +13,7 @@ namespace CstoChronicle.Api.Platform;
 /// their versioned migrations, then the CSTO dataset into an empty store.
 /// </summary>
 public sealed class ChronicleStartup(
-    NpgsqlDataSource dataSource,
+    SchemaOwner owner,
     IDocumentStore store,
     ChronicleStoreSettings storeSettings,
     EventLog log,
@@ -23,8 +24,19 @@ public sealed class ChronicleStartup(
     public async Task StartAsync(CancellationToken ct)
     {
         var schema = settings.Value.Schema;
-        await ChronicleModule.PrepareSchemaAsync(store, dataSource, storeSettings, ct);
-        await new SchemaMigrator(dataSource, schema).MigrateAsync(ApiMigrations.Module, ApiMigrations.All, ct);
+        if (owner.ServiceRole is { } role)
+        {
+            // The owner changes the schema, the service's role gets its grants; the service's store never changes it.
+            using (var ownerStore = new DocumentStore(ChronicleModule.StoreOptionsFor(owner.DataSource, storeSettings)))
+                await ChronicleModule.PrepareSchemaAsync(ownerStore, owner.DataSource, storeSettings, ct);
+            await MigrateOwnTablesAsync(owner.DataSource, schema, ct);
+            await ServiceRoleGrants.ApplyAsync(owner.DataSource, schema, role, ct);
+        }
+        else
+        {
+            await ChronicleModule.PrepareSchemaAsync(store, owner.DataSource, storeSettings, ct);
+            await new SchemaMigrator(owner.DataSource, schema).MigrateAsync(ApiMigrations.Module, ApiMigrations.All, ct);
+        }
 
         if (settings.Value.ImportDataset)
         {
@@ -35,6 +47,13 @@ public sealed class ChronicleStartup(
                 await importer.ImportIfEmptyAsync(folder, ct);
         }
         logger.LogInformation("Schema {Schema} is ready; the log's head is at position {Position}", schema, await log.HeadPositionAsync(ct));
+    }
+
+    /// <summary>The API's and the delivery queue's tables, so that every table exists before the grants.</summary>
+    public static async Task MigrateOwnTablesAsync(NpgsqlDataSource owner, string schema, CancellationToken ct = default)
+    {
+        await new SchemaMigrator(owner, schema).MigrateAsync(ApiMigrations.Module, ApiMigrations.All, ct);
+        await new SchemaMigrator(owner, schema).MigrateAsync(DeliveryMigrations.Module, DeliveryMigrations.All, ct);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

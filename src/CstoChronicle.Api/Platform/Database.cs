@@ -4,7 +4,10 @@ namespace CstoChronicle.Api.Platform;
 
 public static class Database
 {
-    /// <summary>Registers the process's one NpgsqlDataSource from ConnectionStrings:Chronicle.</summary>
+    /// <summary>
+    /// Registers the process's NpgsqlDataSource from ConnectionStrings:Chronicle (the service's role) and the
+    /// <see cref="SchemaOwner"/>: ConnectionStrings:ChronicleOwner when set, which alone changes the schema.
+    /// </summary>
     public static IServiceCollection AddChronicleDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(_ =>
@@ -15,6 +18,10 @@ public static class Database
                     "ConnectionStrings:Chronicle is not set (environment variable ConnectionStrings__Chronicle). ./run.sh sets it.");
             return new NpgsqlDataSourceBuilder(connectionString) { Name = "chronicle-api" }.Build();
         });
+        services.AddSingleton(provider => SchemaOwner.From(
+            configuration.GetConnectionString(ChronicleSettings.ConnectionStringName)!,
+            configuration.GetConnectionString(ChronicleSettings.OwnerConnectionStringName),
+            provider.GetRequiredService<NpgsqlDataSource>()));
         return services;
     }
 }

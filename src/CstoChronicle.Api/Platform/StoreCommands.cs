@@ -27,16 +27,19 @@ public static class StoreCommands
         builder.Services.AddChronicleDatabase(builder.Configuration);
         await using var app = builder.Build();
 
-        var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
+        var owner = app.Services.GetRequiredService<SchemaOwner>();
         var schema = app.Services.GetRequiredService<IOptions<ChronicleSettings>>().Value.Schema;
         var settings = new ChronicleStoreSettings { Schema = schema, AutoCreateSchema = false };
+        // Schema changes and the legacy import as the owner; a rebuild writes only the chronicle tables and
+        // Marten's progression, so it runs as the service (decision 0206).
+        var dataSource = args[0] == "rebuild-projections" ? app.Services.GetRequiredService<NpgsqlDataSource>() : owner.DataSource;
         using var store = new DocumentStore(ChronicleModule.StoreOptionsFor(dataSource, settings));
         try
         {
             switch (args[0])
             {
                 case "apply-schema":
-                    await ApplySchemaAsync(store, dataSource, schema);
+                    await ApplySchemaAsync(store, owner, schema);
                     Console.Error.WriteLine($"Schema {schema} is up to date: Marten's tables, the chronicle's, the API's and the delivery queue's migrations.");
                     break;
                 case "rebuild-projections":
@@ -44,7 +47,7 @@ public static class StoreCommands
                     Console.Error.WriteLine($"The chronicle tables of schema {schema} were rebuilt from position zero.");
                     break;
                 case "import-legacy-store":
-                    await ApplySchemaAsync(store, dataSource, schema);
+                    await ApplySchemaAsync(store, owner, schema);
                     var report = await LegacyStoreImport.RunAsync(store, dataSource, schema);
                     Console.Error.WriteLine($"Imported {report.Events} events in {report.Streams} streams into Marten's tables (content hash {report.Hash}, equal on both sides); the chronicle tables were rebuilt.");
                     break;
@@ -58,10 +61,14 @@ public static class StoreCommands
         }
     }
 
-    private static async Task ApplySchemaAsync(IDocumentStore store, NpgsqlDataSource dataSource, string schema)
+    private static async Task ApplySchemaAsync(IDocumentStore store, SchemaOwner owner, string schema)
     {
-        await ChronicleModule.ApplySchemaAsync(store, dataSource, schema);
-        await new SchemaMigrator(dataSource, schema).MigrateAsync(ApiMigrations.Module, ApiMigrations.All);
-        await new SchemaMigrator(dataSource, schema).MigrateAsync(DeliveryMigrations.Module, DeliveryMigrations.All);
+        await ChronicleModule.ApplySchemaAsync(store, owner.DataSource, schema);
+        await ChronicleStartup.MigrateOwnTablesAsync(owner.DataSource, schema);
+        if (owner.ServiceRole is { } role)
+        {
+            await ServiceRoleGrants.ApplyAsync(owner.DataSource, schema, role);
+            Console.Error.WriteLine($"Granted the role {role} reading and appending events, never rewriting or deleting them.");
+        }
     }
 }

@@ -71,9 +71,13 @@ public static class KeyCommands
         return 0;
     }
 
-    private static Task MigrateAsync(IServiceProvider services) =>
-        new SchemaMigrator(services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<IOptions<ChronicleSettings>>().Value.Schema)
-            .MigrateAsync(ApiMigrations.Module, ApiMigrations.All);
+    private static async Task MigrateAsync(IServiceProvider services)
+    {
+        var owner = services.GetRequiredService<SchemaOwner>();
+        var schema = services.GetRequiredService<IOptions<ChronicleSettings>>().Value.Schema;
+        await new SchemaMigrator(owner.DataSource, schema).MigrateAsync(ApiMigrations.Module, ApiMigrations.All);
+        if (owner.ServiceRole is { } role) await ServiceRoleGrants.ApplyAsync(owner.DataSource, schema, role);
+    }
 
     private static (Dictionary<string, string> Options, string[] Remaining) Split(string[] args)
     {

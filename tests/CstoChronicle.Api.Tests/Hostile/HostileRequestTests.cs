@@ -49,6 +49,38 @@ public sealed class HostileRequestTests(ChronicleApiFactory factory) : IClassFix
         (await WrittenAsync()).ShouldBe(before);
     }
 
+    /// <summary>
+    /// A client holding its address's every stream (Chronicle:Notifications:MaxStreamsPerAddress, 20 by default) gets 429
+    /// with Retry-After for one more, and nothing is written (issue 12, item 5; the node-wide 503 is in StreamLimitTests).
+    /// </summary>
+    [Fact]
+    public async Task A_stream_beyond_the_per_address_limit_gets_429_too_many_streams_and_writes_nothing()
+    {
+        var before = await WrittenAsync();
+        var held = new List<HttpResponseMessage>();
+        try
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                var stream = await factory.CreateClient().GetAsync("/api/v1/stream", HttpCompletionOption.ResponseHeadersRead);
+                held.Add(stream);
+                stream.StatusCode.ShouldBe(HttpStatusCode.OK);
+            }
+
+            var refused = await factory.CreateClient().GetAsync("/api/v1/stream?from=0", HttpCompletionOption.ResponseHeadersRead);
+
+            SecurityHeaders.ShouldBeOn(refused);
+            var problem = await refused.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "too-many-streams");
+            problem.RequestId.ShouldNotBeNullOrWhiteSpace();
+            refused.Headers.RetryAfter.ShouldNotBeNull();
+        }
+        finally
+        {
+            foreach (var stream in held) stream.Dispose();
+        }
+        (await WrittenAsync()).ShouldBe(before);
+    }
+
     /// <summary>Everything a request could have written: events (the head position), API keys and subscriptions, as the API lists them.</summary>
     private async Task<string> WrittenAsync()
     {

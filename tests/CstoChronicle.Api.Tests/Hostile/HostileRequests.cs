@@ -152,5 +152,14 @@ public static class HostileRequests
         yield return new("changes from after to", "GET", "/api/v1/changes?from=2013&to=2012", null, BadRequest, "invalid-parameter");
         yield return new("SQL in the entity filter is inert", "GET", "/api/v1/timeline?entity=UZB%27%20OR%20%271%27%3D%271", null, OK, null);
         yield return new("control characters in the entity filter are inert", "GET", "/api/v1/audit?entity=%07%1B%5B2J", null, OK, null);
+
+        // The event stream: a refused stream is a problem answered before any place or read is taken (issue 12, item 5).
+        yield return new("stream from a negative position", "GET", "/api/v1/stream?from=-1", null, BadRequest, "invalid-parameter");
+        yield return new("stream from SQL", "GET", "/api/v1/stream?from=0%20OR%201%3D1", null, BadRequest, "invalid-parameter");
+        yield return new("stream from a position past long", "GET", "/api/v1/stream?from=99999999999999999999", null, BadRequest, "invalid-parameter");
+        yield return new("stream resumed from a Last-Event-ID that is not a position", "GET", "/api/v1/stream", null, BadRequest, "invalid-parameter",
+            Headers: [("Last-Event-ID", "1; DROP TABLE mt_events")]);
+        yield return new("stream of an unknown type", "GET", "/api/v1/stream?types=DropTables", null, BadRequest, "invalid-parameter");
+        yield return new("stream of an entity holding a control character", "GET", "/api/v1/stream?entities=UZB%07", null, BadRequest, "invalid-parameter");
     }
 }

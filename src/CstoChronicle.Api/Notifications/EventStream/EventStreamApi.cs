@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using CstoChronicle.Api.Http;
+using CstoChronicle.Api.OpenApi;
 using CstoChronicle.Domain.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,11 @@ public static class EventStreamApi
             .WithTags("Notifications")
             .WithSummary("Events as Server-Sent Events: CloudEvents JSON, id = global position; resumes with Last-Event-ID or ?from=.")
             .WithDescription("Without a position the stream starts at the head and sends new events only. `types` and `entities` take comma-separated lists. " +
-                             "A comment line is sent when the stream is idle, so proxies keep it open.");
+                             "A comment line is sent when the stream is idle, so proxies keep it open. " +
+                             "Each client address may hold `Chronicle:Notifications:MaxStreamsPerAddress` streams (20) open on a node, beyond them 429; " +
+                             "a node holds `Chronicle:Notifications:MaxStreams` (1000), beyond them 503; both with Retry-After.")
+            .ProducesProblems(StatusCodes.Status429TooManyRequests)
+            .WithResponseExample(StatusCodes.Status429TooManyRequests, Problems.TooManyStreams(20, TimeSpan.FromSeconds(10)));
         return routes;
     }
 
@@ -27,6 +32,8 @@ public static class EventStreamApi
         HttpContext http,
         EventStreamReader reader,
         CommittedLog log,
+        StreamAdmission admission,
+        CatchUpGate gate,
         IOptions<NotificationSettings> settings,
         [AsParameters] StreamQuery query,
         CancellationToken ct)
@@ -34,23 +41,34 @@ public static class EventStreamApi
         if (!StreamFilter.TryParse(new StringValues(query.Types), new StringValues(query.Entities), out var filter, out var error))
             return TypedResults.Problem(Problems.InvalidParameter(error.Parameter, error.Message));
 
-        long after;
+        long? after = null;
         if (http.Request.Headers["Last-Event-ID"] is { Count: > 0 } lastEventId && !StringValues.IsNullOrEmpty(lastEventId))
         {
-            if (!TryParsePosition(lastEventId.ToString(), out after))
+            if (!TryParsePosition(lastEventId.ToString(), out var position))
                 return TypedResults.Problem(Problems.InvalidParameter("Last-Event-ID", "must be a position (a whole number, 0 or more) sent as an event id."));
+            after = position;
         }
         else if (query.From is { } from)
         {
-            if (!TryParsePosition(from, out after))
+            if (!TryParsePosition(from, out var position))
                 return TypedResults.Problem(Problems.InvalidParameter("from", "must be a position (a whole number, 0 or more)."));
-        }
-        else
-        {
-            after = await log.HighWaterMarkAsync(ct);
+            after = position;
         }
 
-        return TypedResults.ServerSentEvents(Items(http, reader.ReadAsync(after, filter, ct), settings.Value.HeartbeatInterval, after, ct));
+        var limits = settings.Value;
+        var admitted = admission.TryAdmit(http.Connection.RemoteIpAddress);
+        if (admitted.Place is not { } place)
+        {
+            http.Response.Headers.RetryAfter = Math.Ceiling(limits.StreamRetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(admitted.Refusal == StreamRefusal.AddressFull
+                ? Problems.TooManyStreams(limits.MaxStreamsPerAddress, limits.StreamRetryAfter)
+                : Problems.StreamsFull(limits.MaxStreams, limits.StreamRetryAfter));
+        }
+        http.Response.RegisterForDispose(place);
+
+        after ??= await gate.ReadAsync(log.HighWaterMarkAsync, ct);
+
+        return TypedResults.ServerSentEvents(Items(http, reader.ReadAsync(after.Value, filter, ct), limits.HeartbeatInterval, after.Value, ct));
     }
 
     /// <summary>

@@ -10,8 +10,9 @@ namespace CstoChronicle.Api.Notifications.EventStream;
 /// The client joins the hub before it reads the head, so every event after the head reaches its queue;
 /// events the queue holds at or below the head were already read from the store and are skipped. No gap,
 /// no duplicate, positions only grow.
+/// Every read from the store passes through the <see cref="CatchUpGate"/>, so catch-up shares a bounded part of the pool.
 /// </summary>
-public sealed class EventStreamReader(CommittedLog log, LiveEventHub hub, IOptions<NotificationSettings> settings)
+public sealed class EventStreamReader(CommittedLog log, LiveEventHub hub, CatchUpGate gate, IOptions<NotificationSettings> settings)
 {
     private const int PageSize = 500;
 
@@ -20,13 +21,14 @@ public sealed class EventStreamReader(CommittedLog log, LiveEventHub hub, IOptio
         var live = await hub.JoinAsync(ct);
         try
         {
-            var head = await log.HighWaterMarkAsync(ct);
+            var head = await gate.ReadAsync(log.HighWaterMarkAsync, ct);
             var position = afterPosition;
             var caughtUp = position >= head;
             while (!caughtUp)
             {
                 // The page is read whole before it is sent, so a slow client never holds a pooled connection.
-                var page = await log.ReadAsync(position, head, PageSize, filter.Types?.ToArray(), ct);
+                var from = position;
+                var page = await gate.ReadAsync(token => log.ReadAsync(from, head, PageSize, filter.Types?.ToArray(), token), ct);
                 var read = 0;
                 foreach (var e in page)
                 {

@@ -11,7 +11,7 @@ namespace CstoChronicle.Api.Notifications.Webhooks;
 /// is rolled back and sent again by whichever node runs next.
 /// </summary>
 public sealed class DeliveryHost(
-    NpgsqlDataSource dataSource,
+    CstoChronicle.Api.Platform.SchemaOwner owner,
     ChronicleStoreSettings store,
     DeliveryWorker worker,
     IOptions<WebhookSettings> settings,
@@ -55,7 +55,7 @@ public sealed class DeliveryHost(
     {
         try
         {
-            await new SchemaMigrator(dataSource, store.Schema).MigrateAsync(DeliveryMigrations.Module, DeliveryMigrations.All, ct);
+            await new SchemaMigrator(owner.DataSource, store.Schema).MigrateAsync(DeliveryMigrations.Module, DeliveryMigrations.All, ct);
             return true;
         }
         catch (NpgsqlException e) when (e is not PostgresException && !ct.IsCancellationRequested)

@@ -34,12 +34,13 @@ namespace CstoChronicle.Client.Api.V1.StreamNamespace
         {
         }
         /// <summary>
-        /// Without a position the stream starts at the head and sends new events only. `types` and `entities` take comma-separated lists. A comment line is sent when the stream is idle, so proxies keep it open.
+        /// Without a position the stream starts at the head and sends new events only. `types` and `entities` take comma-separated lists. A comment line is sent when the stream is idle, so proxies keep it open. Each client address may hold `Chronicle:Notifications:MaxStreamsPerAddress` streams (20) open on a node, beyond them 429; a node holds `Chronicle:Notifications:MaxStreams` (1000), beyond them 503; both with Retry-After.
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -55,13 +56,14 @@ namespace CstoChronicle.Client.Api.V1.StreamNamespace
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Without a position the stream starts at the head and sends new events only. `types` and `entities` take comma-separated lists. A comment line is sent when the stream is idle, so proxies keep it open.
+        /// Without a position the stream starts at the head and sends new events only. `types` and `entities` take comma-separated lists. A comment line is sent when the stream is idle, so proxies keep it open. Each client address may hold `Chronicle:Notifications:MaxStreamsPerAddress` streams (20) open on a node, beyond them 429; a node holds `Chronicle:Notifications:MaxStreams` (1000), beyond them 503; both with Retry-After.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -89,7 +91,7 @@ namespace CstoChronicle.Client.Api.V1.StreamNamespace
             return new global::CstoChronicle.Client.Api.V1.StreamNamespace.StreamRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Without a position the stream starts at the head and sends new events only. `types` and `entities` take comma-separated lists. A comment line is sent when the stream is idle, so proxies keep it open.
+        /// Without a position the stream starts at the head and sends new events only. `types` and `entities` take comma-separated lists. A comment line is sent when the stream is idle, so proxies keep it open. Each client address may hold `Chronicle:Notifications:MaxStreamsPerAddress` streams (20) open on a node, beyond them 429; a node holds `Chronicle:Notifications:MaxStreams` (1000), beyond them 503; both with Retry-After.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class StreamRequestBuilderGetQueryParameters 
