@@ -20,8 +20,8 @@ public static class ProjectionStatus
         foreach (var agent in daemon.CurrentAgents().Where(a => a.Status.ToString() != "Running"))
         {
             await using var session = store.QuerySession();
-            var next = await session.Events.QueryAllRawEvents()
-                .Where(e => e.Sequence > agent.Position && e.StreamKey != JasperFx.Events.Tombstone.StreamKey)
+            var next = await session.Events.QueryAllRawEvents().WithoutTombstones()
+                .Where(e => e.Sequence > agent.Position)
                 .OrderBy(e => e.Sequence).Take(1).ToListAsync(ct);
             var failed = next.FirstOrDefault();
             stopped.Add(new StoppedShard(agent.Name.Identity, agent.Status.ToString(), agent.Position, failed?.Sequence, failed?.EventTypeName, failed?.Id));

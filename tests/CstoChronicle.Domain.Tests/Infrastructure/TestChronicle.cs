@@ -38,7 +38,7 @@ public sealed class TestChronicle(Chronicle chronicle)
     public async Task<int> EventCountAsync()
     {
         await using var session = Chronicle.Store.QuerySession();
-        return await Marten.QueryableExtensions.CountAsync(session.Events.QueryAllRawEvents().Where(e => e.StreamKey != JasperFx.Events.Tombstone.StreamKey));
+        return await Marten.QueryableExtensions.CountAsync(session.Events.QueryAllRawEvents().WithoutTombstones());
     }
 
     public async Task<List<RecordedEvent>> StreamAsync(string streamId) => [.. await Log.ReadStreamAsync(streamId)];

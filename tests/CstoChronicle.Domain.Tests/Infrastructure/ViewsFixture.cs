@@ -39,7 +39,12 @@ public class ViewsFixture : IAsyncLifetime
             await using var command = DataSource.CreateCommand(
                 $"SELECT known_at FROM {Schema}.chr_known_positions WHERE position >= $1 ORDER BY position LIMIT 1");
             command.Parameters.Add(new NpgsqlParameter { Value = head });
-            at = await command.ExecuteScalarAsync() as DateTimeOffset? ?? (await command.ExecuteScalarAsync() is DateTime t ? new DateTimeOffset(t, TimeSpan.Zero) : null);
+            at = await command.ExecuteScalarAsync() switch
+            {
+                DateTimeOffset instant => instant,
+                DateTime utc => new DateTimeOffset(utc, TimeSpan.Zero),
+                _ => null,
+            };
             return at is not null;
         }, $"the high-water mark to reach position {head}");
         return at!.Value;

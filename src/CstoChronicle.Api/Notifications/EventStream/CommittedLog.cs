@@ -1,5 +1,4 @@
 using CstoChronicle.Domain.Store;
-using JasperFx.Events;
 using Marten;
 
 namespace CstoChronicle.Api.Notifications.EventStream;
@@ -25,8 +24,8 @@ public sealed class CommittedLog(IDocumentStore store)
     {
         await using var session = store.QuerySession();
         // Marten's tombstones fill the holes of rolled-back appends; they are not chronicle events.
-        var query = session.Events.QueryAllRawEvents()
-            .Where(e => e.Sequence > afterPosition && e.Sequence <= upTo && e.StreamKey != Tombstone.StreamKey);
+        var query = session.Events.QueryAllRawEvents().WithoutTombstones()
+            .Where(e => e.Sequence > afterPosition && e.Sequence <= upTo);
         if (types is { Count: > 0 }) query = query.Where(e => types.Contains(e.EventTypeName));
         var events = await query.OrderBy(e => e.Sequence).Take(limit).ToListAsync(ct);
         return events.Select(RecordedEvent.From).ToList();
