@@ -1,3 +1,4 @@
+using CstoChronicle.Domain.Store;
 using CstoChronicle.Bench;
 using CstoChronicle.Bench.Report;
 using CstoChronicle.Bench.Suites;
@@ -5,7 +6,8 @@ using Npgsql;
 
 var options = BenchOptions.Parse(args);
 // The bench's pool and the API process's pool (ApiProcess.PoolSize) together stay under PostgreSQL's default 100 connections.
-await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(options.ConnectionString) { MaxPoolSize = 55 }.ConnectionString);
+// Tuned as the service's own data source is (ConnectionTuning); the raw baselines run on it too.
+await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(ConnectionTuning.Apply(options.ConnectionString)) { MaxPoolSize = 55 }.ConnectionString);
 var report = new BenchmarkReport(await MachineInfo.ReadAsync(dataSource), options.ToString());
 // The chart's draw time is measured by the browser tests, not here: keep what the file says of it.
 var chart = BenchmarkReport.SectionOf(File.Exists(options.Output) ? await File.ReadAllTextAsync(options.Output) : null, BenchmarkReport.ChartDrawTime);

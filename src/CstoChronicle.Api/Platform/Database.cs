@@ -1,3 +1,4 @@
+using CstoChronicle.Domain.Store;
 using Npgsql;
 
 namespace CstoChronicle.Api.Platform;
@@ -5,7 +6,8 @@ namespace CstoChronicle.Api.Platform;
 public static class Database
 {
     /// <summary>
-    /// Registers the process's NpgsqlDataSource from ConnectionStrings:Chronicle (the service's role) and the
+    /// Registers the process's NpgsqlDataSource from ConnectionStrings:Chronicle (the service's role; repeated statements
+    /// prepared, <see cref="ConnectionTuning"/>) and the
     /// <see cref="SchemaOwner"/>: ConnectionStrings:ChronicleOwner when set, which alone changes the schema.
     /// </summary>
     public static IServiceCollection AddChronicleDatabase(this IServiceCollection services, IConfiguration configuration)
@@ -16,7 +18,7 @@ public static class Database
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException(
                     "ConnectionStrings:Chronicle is not set (environment variable ConnectionStrings__Chronicle). ./run.sh sets it.");
-            return new NpgsqlDataSourceBuilder(connectionString) { Name = "chronicle-api" }.Build();
+            return new NpgsqlDataSourceBuilder(ConnectionTuning.Apply(connectionString)) { Name = "chronicle-api" }.Build();
         });
         services.AddSingleton(provider => SchemaOwner.From(
             configuration.GetConnectionString(ChronicleSettings.ConnectionStringName)!,
