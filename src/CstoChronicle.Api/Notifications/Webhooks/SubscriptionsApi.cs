@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using CstoChronicle.Api.Http;
 using CstoChronicle.Api.Notifications.EventStream;
+using CstoChronicle.Api.OpenApi;
 using CstoChronicle.Api.Security;
 using CstoChronicle.Api.Notifications.Webhooks.Queue;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +24,11 @@ public static class SubscriptionsApi
     {
         var group = routes.MapGroup("/api/v1/subscriptions").WithTags("Webhooks").RequireAuthorization(ChroniclePolicies.Editor);
         group.MapPost("/", Create).WithName("CreateSubscription").RequireRateLimiting(WriteRateLimit.Policy)
-            .WithSummary("Subscribe a URL to events; the answer shows the signing secret, once.");
+            .WithSummary("Subscribe a URL to events; the answer shows the signing secret, once.")
+            .WithDescription("The subscription belongs to the calling API key: only that key and admins see it. A key holds at most " +
+                             "`Chronicle:Webhooks:MaxSubscriptionsPerOwner` (20) subscriptions; one more is answered 409 too-many-subscriptions.")
+            .ProducesProblems(StatusCodes.Status409Conflict)
+            .WithResponseExample(StatusCodes.Status409Conflict, Problems.TooManySubscriptions(20));
         group.MapGet("/", List).WithName("ListSubscriptions")
             .WithSummary("Your subscriptions (an admin: everyone's), oldest first, without secrets; page on with ?cursor= (the Link header).");
         group.MapGet("/{id}", Get).WithName("GetSubscription").WithSummary("One of your subscriptions (without its secret).");
