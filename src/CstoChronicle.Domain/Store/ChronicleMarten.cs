@@ -44,6 +44,10 @@ public static class ChronicleMarten
         }
 
         options.Projections.StaleSequenceThreshold = settings.StaleSequenceThreshold;
+        // Readers (SSE, webhooks, knownAt) wait for the high-water mark; Marten polls it every second when the log is
+        // quiet, which was most of an event's latency to a subscriber. A poll is one small query per node.
+        options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
+        options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
         // Marten's default skips an event whose projection throws; the chronicle stops instead and says so.
         options.Projections.Errors.SkipApplyErrors = false;
         options.Projections.Errors.SkipSerializationErrors = false;
