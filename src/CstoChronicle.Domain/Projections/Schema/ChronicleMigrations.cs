@@ -22,6 +22,11 @@ public static class ChronicleMigrations
             """),
         new(4, "knownAt by log position: the position that ended each version, and the high-water marks as they advanced",
             KnownPositions.Migration),
+        new(5, "offices other than the Secretary General's: chr_secretary_general holds every office, named in its office column",
+            """
+            ALTER TABLE {schema}.chr_secretary_general ADD COLUMN office text NOT NULL DEFAULT 'secretary-general';
+            CREATE INDEX chr_secretary_general_office ON {schema}.chr_secretary_general (office, earliest);
+            """),
     ];
 
     /// <summary>Longer than any year, the longest partial date: facts spanning more days are few (intervals, open ends).</summary>
