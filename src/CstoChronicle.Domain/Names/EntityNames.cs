@@ -79,6 +79,11 @@ public static class EntityNames
         ["stanislav-zas"] = new("Stanislav Zas", "Станислав Зась"),
         ["imangali-tasmagambetov"] = new("Imangali Tasmagambetov", "Имангали Тасмагамбетов"),
         ["taalatbek-masadykov"] = new("Taalatbek Masadykov", "Таалатбек Масадыков"),
+        ["yuri-baluyevsky"] = new("Yuri Baluyevsky", "Юрий Балуевский"),
+        ["saken-zhasuzakov"] = new("Saken Zhasuzakov", "Сакен Жасузаков"),
+        ["alexander-studenikin"] = new("Alexander Studenikin", "Александр Студеникин"),
+        ["anatoly-sidorov"] = new("Anatoly Sidorov", "Анатолий Сидоров"),
+        ["andrei-serdyukov"] = new("Andrei Serdyukov", "Андрей Сердюков"),
 
         // Exercises and operations
         ["exercise-rubezh"] = new("Rubezh (Border) exercises", "Рубеж"),
