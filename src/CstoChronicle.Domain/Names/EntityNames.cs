@@ -93,6 +93,8 @@ public static class EntityNames
         ["exercise-poisk"] = new("Search exercises", "Поиск"),
         ["exercise-grom"] = new("Thunder exercises", "Гром"),
         ["exercise-kobalt"] = new("Cobalt exercises", "Кобальт"),
+        ["exercise-barier"] = new("Barrier exercises", "Барьер"),
+        ["exercise-skala"] = new("Cliff (Rock) exercises"),
         ["operation-kanal"] = new("Operation Kanal (Channel)", "Канал"),
         ["operation-nelegal"] = new("Operation Nelegal (Illegal)", "Нелегал"),
         ["operation-proxy"] = new("Operation Proxy", "PROXY"),
