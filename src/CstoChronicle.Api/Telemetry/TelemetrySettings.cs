@@ -11,6 +11,12 @@ public sealed class TelemetrySettings
     /// <summary>False: no traces or metrics are collected at all (the benchmark's "telemetry off").</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Record traces: null (the default) records them only when OTEL_EXPORTER_OTLP_ENDPOINT gives them somewhere to
+    /// go. The trace id of each request is in its log lines either way.
+    /// </summary>
+    public bool? Tracing { get; set; }
+
     /// <summary>Serve the Prometheus scrape endpoint.</summary>
     public bool Prometheus { get; set; } = true;
 

@@ -43,15 +43,17 @@ public static class TelemetrySetup
             options.OpenTelemetry.TrackEventCounters();
         });
 
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(ServiceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
-            .WithTracing(tracing => tracing
+            .ConfigureResource(resource => resource.AddService(ServiceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId));
+        if (settings.Tracing ?? otlp)
+            telemetry.WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsScrape(context, settings))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql()
                 .AddSource(ActivitySourceName)
-                .AddSource(ForeignSources))
-            .WithMetrics(metrics =>
+                .AddSource(ForeignSources));
+        telemetry.WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
@@ -61,8 +63,7 @@ public static class TelemetrySetup
                     .AddMeter(ForeignSources);
                 if (settings.Prometheus) metrics.AddPrometheusExporter();
             });
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-            telemetry.UseOtlpExporter();
+        if (otlp) telemetry.UseOtlpExporter();
 
         if (settings.Prometheus && settings.PrometheusPort is { } port)
         {
