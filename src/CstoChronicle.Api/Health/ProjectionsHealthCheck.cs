@@ -33,7 +33,7 @@ public sealed class ProjectionsHealthCheck(
                 var stopped = await ProjectionStatus.StoppedAsync(daemon, store, timeout.Token);
                 if (stopped.Count > 0)
                     return HealthCheckResult.Unhealthy("Stopped on a failing event (see the log): " + string.Join("; ", stopped.Select(s =>
-                        $"{s.Name} at position {s.Position}, next event {s.NextPosition} ({s.NextEventType} {s.NextEventId})")));
+                        $"{s.Name} at position {s.Position}, failing on event {s.NextEventId} ({s.NextEventType}, position {s.NextPosition})")));
             }
             lags = await ProjectionLag.ReadAsync(dataSource, storeSettings.Schema, timeout.Token);
         }

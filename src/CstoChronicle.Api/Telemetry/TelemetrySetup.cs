@@ -46,8 +46,11 @@ public static class TelemetrySetup
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId));
-        if (settings.Tracing ?? otlp)
-            telemetry.WithTracing(tracing => tracing
+        // The sampler reads the settings when the provider is built, so that every configuration source counts.
+        telemetry.WithTracing(tracing => tracing
+                .SetSampler(provider => provider.GetRequiredService<IOptions<TelemetrySettings>>().Value.Tracing ?? otlp
+                    ? new ParentBasedSampler(new AlwaysOnSampler())
+                    : new AlwaysOffSampler())
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsScrape(context, settings))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql()
@@ -61,7 +64,7 @@ public static class TelemetrySetup
                     .AddNpgsqlInstrumentation()
                     .AddMeter(ChronicleMetrics.MeterName)
                     .AddMeter(ForeignSources);
-                if (settings.Prometheus) metrics.AddPrometheusExporter();
+                metrics.AddPrometheusExporter();
             });
         if (otlp) telemetry.UseOtlpExporter();
 
