@@ -22,6 +22,7 @@ public sealed class LogTests
         {
             ["Chronicle:ImportDataset"] = "false",
             ["Chronicle:Webhooks:AllowPrivateTargets"] = "true",
+            ["Chronicle:Webhooks:AllowedPorts"] = "*",
         });
         var (api, capture) = Capturing(factory, JsonLogFormatter.Name, LogLevel.Trace);
         var editor = api.CreateClient().WithKey(ChronicleApiFactory.EditorKey);
