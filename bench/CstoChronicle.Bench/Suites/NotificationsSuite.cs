@@ -37,6 +37,9 @@ public sealed class NotificationsSuite(NpgsqlDataSource dataSource, BenchOptions
             ["Chronicle__ImportDataset"] = "false",
             ["Chronicle__Webhooks__AllowPrivateTargets"] = "true",
             ["Chronicle__Webhooks__AllowedPorts"] = "*",
+            // Every SSE client of the fleet connects from loopback: lift the per-address and per-node limits (decision 0206) above it.
+            ["Chronicle__Notifications__MaxStreamsPerAddress"] = (options.SseClients + 10).ToString(CultureInfo.InvariantCulture),
+            ["Chronicle__Notifications__MaxStreams"] = (options.SseClients + 10).ToString(CultureInfo.InvariantCulture),
             ["Chronicle__ApiKeys__0__Name"] = "bench",
             ["Chronicle__ApiKeys__0__Role"] = "editor",
             ["Chronicle__ApiKeys__0__Hash"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(editorKey))),
