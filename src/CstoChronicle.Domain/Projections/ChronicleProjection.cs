@@ -4,6 +4,7 @@ using CstoChronicle.Domain.Projections.Schema;
 using CstoChronicle.Domain.Sources;
 using CstoChronicle.Domain.Store;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using Marten;
 using Marten.Events.Projections;
 using Npgsql;
@@ -30,7 +31,15 @@ public sealed class ChronicleProjection(NpgsqlDataSource dataSource, string sche
         foreach (var e in events.Where(e => !StoredEvents.IsTombstone(e)))
         {
             typesInBatch[e.Id] = e.EventTypeName;
-            await ApplyAsync(operations, pending, ProjectedEvent.From(e), e.Data, typesInBatch, ct);
+            try
+            {
+                await ApplyAsync(operations, pending, ProjectedEvent.From(e), e.Data, typesInBatch, ct);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                // Names the event to Marten's daemon, so a stopped rebuild (and /health/ready) says which one it was.
+                throw new ApplyEventException(e, failure);
+            }
         }
         pending.Flush(operations, _schema);
     }
