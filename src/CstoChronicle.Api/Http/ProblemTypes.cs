@@ -17,6 +17,7 @@ public static class ProblemTypes
     public const string MethodNotAllowed = Base + "method-not-allowed";
     public const string VersionConflict = Base + "version-conflict";
     public const string PreconditionFailed = Base + "precondition-failed";
+    public const string FactAmended = Base + "fact-amended";
     public const string PayloadTooLarge = Base + "payload-too-large";
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string IdempotencyKeyReused = Base + "idempotency-key-reused";

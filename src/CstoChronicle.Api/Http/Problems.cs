@@ -43,6 +43,11 @@ public static class Problems
         WithStream(Create(StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed, "If-Match does not hold.",
             $"If-Match: the stream '{stream}' is at version {actual}, not {expected}."), stream, actual);
 
+    public static ProblemDetails FactAmended(string stream, Guid target, Guid amendedBy, long actual) =>
+        WithStream(Create(StatusCodes.Status409Conflict, ProblemTypes.FactAmended, "The fact was corrected meanwhile.",
+            $"Event {target} was corrected by {amendedBy} since it was recorded. Read the fact again; to amend it on that basis, " +
+            $"send If-Match: \"{actual}\" (the stream '{stream}''s version now)."), stream, actual);
+
     public static ProblemDetails PayloadTooLarge(long limit) =>
         Create(StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "The request body is too large.",
             $"body: at most {limit} bytes are accepted.");

@@ -115,7 +115,7 @@ public sealed class WireSchemaFilter : ISchemaFilter
         schema.Properties["stream"] = new OpenApiSchema
         {
             Type = JsonSchemaType.String,
-            Description = "The stream (entity) whose version did not match (409 version-conflict, 412 precondition-failed).",
+            Description = "The stream (entity) whose version did not match (409 version-conflict or fact-amended, 412 precondition-failed).",
         };
         schema.Properties["currentVersion"] = new OpenApiSchema
         {

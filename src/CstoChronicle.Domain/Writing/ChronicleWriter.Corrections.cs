@@ -64,6 +64,7 @@ public sealed partial class ChronicleWriter
             {
                 if (history.Find(targetEventId) is { RetractedBy: { } retraction })
                     return new WriteOutcome.Rejected("target", $"event {targetEventId} was retracted (by {retraction}) and cannot be corrected");
+                if (Overtaken(history, targetEventId, expectedVersion) is { } overtaken) return overtaken;
                 var streamErrors = EventValidator.CheckAgainstStream(corrected!, history, replacing: targetEventId);
                 return streamErrors.Count > 0 ? new WriteOutcome.Rejected(streamErrors.Select(Replacement).ToList()) : null;
             }, ct);
@@ -85,9 +86,16 @@ public sealed partial class ChronicleWriter
         return await _appender.AppendAsync(target.StreamId, expectedVersion, Amendment(retraction, targetEventId, reason, recordedBy, correlationId, eventId),
             history => history.Find(targetEventId) is { RetractedBy: { } earlier }
                 ? new WriteOutcome.Rejected("target", $"event {targetEventId} is already retracted (by {earlier})")
-                : null,
+                : Overtaken(history, targetEventId, expectedVersion),
             ct);
     }
+
+    // Without an expected version nothing says which version of the fact the editor read: once the fact has been
+    // corrected, a second amendment could silently overwrite the first (docs/decisions/0207).
+    private static WriteOutcome? Overtaken(StreamHistory history, Guid targetEventId, ExpectedVersion? expectedVersion) =>
+        expectedVersion is null or { IsAny: true } && history.Find(targetEventId) is { CorrectedBy: { } correction }
+            ? new WriteOutcome.FactAmended(history.StreamId, targetEventId, correction, history.Version)
+            : null;
 
     private static List<ValidationError> CheckAmendment(string reason, IReadOnlyList<Citation> sources, string recordedBy)
     {

@@ -25,6 +25,13 @@ public abstract record WriteOutcome
     /// <summary>The event to correct or retract does not exist.</summary>
     public sealed record TargetNotFound(Guid TargetEventId) : WriteOutcome;
 
+    /// <summary>
+    /// A correction or retraction named no expected version, but its fact was corrected since it was recorded
+    /// (by <paramref name="AmendedBy"/>): the editor may have worked on an overtaken version. Nothing was written;
+    /// writing again with the stream's version <paramref name="Actual"/> as the expected one says it was read.
+    /// </summary>
+    public sealed record FactAmended(string StreamId, Guid TargetEventId, Guid AmendedBy, long Actual) : WriteOutcome;
+
     /// <summary>The stream was not at the version the writer expected; nothing was written.</summary>
     public sealed record VersionConflict(string StreamId, ExpectedVersion Expected, long Actual) : WriteOutcome;
 }

@@ -149,7 +149,7 @@ public sealed class GeneratedClientTests(DocumentedApi api) : IClassFixture<Docu
         wire.ShouldHaveReadEveryField((await v1.Events[eventId].Retractions.PostAsync(new RetractionRequest
         {
             Reason = "Recorded in error", Sources = [new Citation { SourceId = "client-source" }],
-        }))!);
+        }, c => c.Headers.Add("If-Match", $"\"{corrected!.Version}\"")))!);
 
         var (admin, adminWire) = Connect(ChronicleApiFactory.AdminKey);
         var key = await admin.Api.V1.Admin.Keys.PostAsync(new CreateApiKeyRequest { Name = "client-key", Role = "editor" });

@@ -85,8 +85,11 @@ public sealed class AnswersMatchTheDocumentTests(DocumentedApi api) : IClassFixt
         await Send(api.Post("/api/v1/sources", Facts.Source("schema-check")), HttpStatusCode.OK);
         var fact = await Send(api.Post("/api/v1/events", Facts.Suspension("ARM", "2031-02-03")), HttpStatusCode.Created);
         var eventId = fact.GetProperty("eventId").GetString();
-        await Send(api.Post($"/api/v1/events/{eventId}/corrections", Facts.SuspensionCorrection("ARM", "2031-02-04")), HttpStatusCode.Created);
-        await Send(api.Post($"/api/v1/events/{eventId}/retractions", Facts.Retraction()), HttpStatusCode.Created);
+        var correction = await Send(api.Post($"/api/v1/events/{eventId}/corrections", Facts.SuspensionCorrection("ARM", "2031-02-04")), HttpStatusCode.Created);
+        await Send(api.Post($"/api/v1/events/{eventId}/retractions", Facts.Retraction()), HttpStatusCode.Conflict);
+        var informedRetraction = api.Post($"/api/v1/events/{eventId}/retractions", Facts.Retraction());
+        informedRetraction.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{correction.GetProperty("version").GetInt64()}\""));
+        await Send(informedRetraction, HttpStatusCode.Created);
         await api.ShouldMatchTheDocumentAsync(await client.GetAsync($"/api/v1/events/{eventId}"));
         await api.ShouldMatchTheDocumentAsync(await client.GetAsync("/api/v1/entities/ARM/history"));
 

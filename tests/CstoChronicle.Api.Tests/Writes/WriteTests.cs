@@ -66,6 +66,30 @@ public sealed class WriteTests(ChronicleApiFactory factory) : IClassFixture<Chro
     }
 
     [Fact]
+    public async Task Amending_a_corrected_fact_without_If_Match_is_a_409_naming_the_version_to_send()
+    {
+        var recorded = await (await _editor.PostJsonAsync("/api/v1/events", Facts.Suspension("KGZ", "2033-01-01"))).ReadJsonAsync();
+        var id = recorded.GetProperty("eventId").GetString();
+        var correction = await (await _editor.PostJsonAsync($"/api/v1/events/{id}/corrections", Facts.SuspensionCorrection("KGZ", "2033-02-01")))
+            .ReadJsonAsync();
+        var before = await factory.HeadPositionAsync();
+
+        var blind = await _editor.PostJsonAsync($"/api/v1/events/{id}/corrections", Facts.SuspensionCorrection("KGZ", "2033-03-01"));
+        var blindRetraction = await _editor.PostJsonAsync($"/api/v1/events/{id}/retractions", Facts.Retraction());
+
+        var problem = await blind.ShouldBeProblemAsync(HttpStatusCode.Conflict, "fact-amended");
+        problem.Detail!.ShouldContain(correction.GetProperty("eventId").GetString()!);
+        var version = correction.GetProperty("version").GetInt64();
+        problem.Raw.GetProperty("currentVersion").GetInt64().ShouldBe(version);
+        await blindRetraction.ShouldBeProblemAsync(HttpStatusCode.Conflict, "fact-amended");
+        (await factory.HeadPositionAsync()).ShouldBe(before);
+
+        var informed = await _editor.PostJsonAsync($"/api/v1/events/{id}/corrections", Facts.SuspensionCorrection("KGZ", "2033-03-01"),
+            ("If-Match", $"\"{version}\""));
+        informed.StatusCode.ShouldBe(HttpStatusCode.Created, await informed.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_retraction_withdraws_the_fact()
     {
         var recorded = await (await _editor.PostJsonAsync("/api/v1/events", Facts.Suspension("TJK", "2032-01-01"))).ReadJsonAsync();

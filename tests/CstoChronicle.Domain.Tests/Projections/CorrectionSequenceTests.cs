@@ -1,6 +1,7 @@
 using CstoChronicle.Domain.Dates;
 using CstoChronicle.Domain.Events;
 using CstoChronicle.Domain.Sources;
+using CstoChronicle.Domain.Store;
 using CstoChronicle.Domain.Tests.Infrastructure;
 using CstoChronicle.Domain.Writing;
 using static CstoChronicle.Domain.Tests.Queries.PointInTime.Facts;
@@ -24,10 +25,12 @@ public class CorrectionSequenceTests(ViewsFixture db) : IClassFixture<ViewsFixtu
         var first = (await writer.CorrectAsync(fact.EventId, "the month", Cited, new StateAcceded("KAZ", On("1992-05"), Cited), "editor@test"))
             .ShouldBeOfType<WriteOutcome.Written>();
         var afterFirst = await db.KnownNowAsync();
-        var second = (await writer.CorrectAsync(fact.EventId, "the day", Cited, new StateAcceded("KAZ", On("1992-05-15"), Cited), "editor@test"))
+        var second = (await writer.CorrectAsync(fact.EventId, "the day", Cited, new StateAcceded("KAZ", On("1992-05-15"), Cited), "editor@test",
+                ExpectedVersion.Exact(first.Version)))
             .ShouldBeOfType<WriteOutcome.Written>();
         var afterSecond = await db.KnownNowAsync();
-        var retraction = (await writer.RetractAsync(fact.EventId, "not a fact after all", Cited, "editor@test")).ShouldBeOfType<WriteOutcome.Written>();
+        var retraction = (await writer.RetractAsync(fact.EventId, "not a fact after all", Cited, "editor@test",
+            ExpectedVersion.Exact(second.Version))).ShouldBeOfType<WriteOutcome.Written>();
         var afterRetraction = await db.KnownNowAsync();
 
         (await SinceAsync(beforeFact)).ShouldBeNull();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CstoChronicle.Domain.Events;
 using CstoChronicle.Domain.Serialization;
 using CstoChronicle.Domain.Sources;
+using CstoChronicle.Domain.Store;
 using CstoChronicle.Domain.Tests.Infrastructure;
 using CstoChronicle.Domain.Validation;
 using CstoChronicle.Domain.Writing;
@@ -47,10 +48,44 @@ public class CorrectionTests(WriteSideFixture db) : IClassFixture<WriteSideFixtu
         var moved = await chronicle.Writer.CorrectAsync(ids[0], Reason, Cited, Appointed("stanislav-zas", "2020-01-02"), TestChronicle.Editor);
         // Giving him a term that runs into his successor's must clash with the successor.
         var overlapping = await chronicle.Writer.CorrectAsync(ids[0], Reason, Cited,
-            Appointed("stanislav-zas", "2020-01-01", termEnds: "2023-12-31"), TestChronicle.Editor);
+            Appointed("stanislav-zas", "2020-01-01", termEnds: "2023-12-31"), TestChronicle.Editor, ExpectedVersion.Exact(3));
 
         moved.ShouldBeOfType<WriteOutcome.Written>();
         overlapping.ShouldBeOfType<WriteOutcome.Rejected>().Errors.ShouldContain(e => e.Field == "replacement.termEnds");
+    }
+
+    [Fact]
+    public async Task A_corrected_fact_is_amended_again_only_by_an_editor_who_names_the_version_read()
+    {
+        var chronicle = await db.NewChronicleAsync();
+        var ids = await chronicle.GivenAsync(Appointed("yuri-khachaturov", "2017-03-02"));
+        var first = (await chronicle.Writer.CorrectAsync(ids[0], Reason, Cited, Appointed("yuri-khachaturov", "2017-05-02"), TestChronicle.Editor))
+            .ShouldBeOfType<WriteOutcome.Written>();
+
+        var blindCorrection = await chronicle.Writer.CorrectAsync(ids[0], Reason, Cited, Appointed("yuri-khachaturov", "2017-05-03"), TestChronicle.Editor);
+        var blindRetraction = await chronicle.Writer.RetractAsync(ids[0], "no source", Cited, TestChronicle.Editor, ExpectedVersion.Any);
+
+        blindCorrection.ShouldBe(new WriteOutcome.FactAmended(Offices.SecretaryGeneral, ids[0], first.EventId, 2));
+        blindRetraction.ShouldBe(new WriteOutcome.FactAmended(Offices.SecretaryGeneral, ids[0], first.EventId, 2));
+        (await StreamHistory.ReadAsync(chronicle.Log, Offices.SecretaryGeneral)).Version.ShouldBe(2);
+
+        var informed = await chronicle.Writer.RetractAsync(ids[0], "no source", Cited, TestChronicle.Editor, ExpectedVersion.Exact(2));
+        informed.ShouldBeOfType<WriteOutcome.Written>().Version.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Of_concurrent_corrections_without_a_version_one_is_written_and_the_others_learn_they_were_overtaken()
+    {
+        var chronicle = await db.NewChronicleAsync();
+        var ids = await chronicle.GivenAsync(Appointed("yuri-khachaturov", "2017-03-02"));
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 3).Select(day =>
+            chronicle.Writer.CorrectAsync(ids[0], Reason, Cited, Appointed("yuri-khachaturov", $"2017-05-0{day}"), TestChronicle.Editor)));
+
+        var written = outcomes.OfType<WriteOutcome.Written>().ShouldHaveSingleItem();
+        outcomes.OfType<WriteOutcome.FactAmended>().Count().ShouldBe(2);
+        outcomes.OfType<WriteOutcome.FactAmended>().ShouldAllBe(o => o.AmendedBy == written.EventId && o.Actual == 2);
+        (await StreamHistory.ReadAsync(chronicle.Log, Offices.SecretaryGeneral)).Version.ShouldBe(2);
     }
 
     [Fact]

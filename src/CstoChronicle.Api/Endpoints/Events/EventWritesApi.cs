@@ -44,7 +44,8 @@ public static class EventWritesApi
         group.MapPost("/{id}/corrections", CorrectAsync)
             .WithName("CorrectEvent")
             .WithSummary("Correct a fact (editor)")
-            .WithDescription("Appends a correction that supersedes the fact; the fact itself stays, and answers at an earlier knownAt still show it.")
+            .WithDescription("Appends a correction that supersedes the fact; the fact itself stays, and answers at an earlier knownAt still show it. " +
+                "A fact that was corrected before is amended again only with If-Match (409 fact-amended without it).")
             .WithResponseExample(201, WriteExamples.Recorded)
             .WithResponseExample(200, WriteExamples.Repeated)
             .ProducesProblems(400, 401, 403, 404, 409, 412, 413, 415, 422, 429);
@@ -52,7 +53,8 @@ public static class EventWritesApi
         group.MapPost("/{id}/retractions", RetractAsync)
             .WithName("RetractEvent")
             .WithSummary("Retract a fact (editor)")
-            .WithDescription("Appends a retraction that withdraws the fact, with the reason and the sources for doing so.")
+            .WithDescription("Appends a retraction that withdraws the fact, with the reason and the sources for doing so. " +
+                "A fact that was corrected before is retracted only with If-Match (409 fact-amended without it).")
             .WithResponseExample(201, WriteExamples.Recorded)
             .WithResponseExample(200, WriteExamples.Repeated)
             .ProducesProblems(400, 401, 403, 404, 409, 412, 413, 415, 422, 429);

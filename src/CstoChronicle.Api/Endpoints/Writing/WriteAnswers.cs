@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CstoChronicle.Api.Endpoints.Writing;
 
-/// <summary>Turns the writer's outcome into the HTTP answer: 201 (or 200 for a repeat), 404, 409, 412 or 422.</summary>
+/// <summary>Turns the writer's outcome into the HTTP answer: 201 (or 200 for a repeat), 404, 409 (a moved stream, an amended fact), 412 or 422.</summary>
 public static class WriteAnswers
 {
     public static Results<Created<WriteReceipt>, Ok<WriteReceipt>, ProblemHttpResult> From(
@@ -25,6 +25,8 @@ public static class WriteAnswers
                 return TypedResults.Problem(Problems.Validation(rejected.Errors.Select(e => new FieldError(Field(fieldPrefix, e.Field), e.Message)).ToList()));
             case WriteOutcome.TargetNotFound missing:
                 return TypedResults.Problem(Problems.NotFound("event", missing.TargetEventId.ToString()));
+            case WriteOutcome.FactAmended amended:
+                return TypedResults.Problem(Problems.FactAmended(amended.StreamId, amended.TargetEventId, amended.AmendedBy, amended.Actual));
             case WriteOutcome.VersionConflict conflict when ifMatch is { } expected:
                 return TypedResults.Problem(Problems.PreconditionFailed(conflict.StreamId, expected, conflict.Actual));
             case WriteOutcome.VersionConflict conflict:

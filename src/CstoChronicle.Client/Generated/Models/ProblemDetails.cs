@@ -54,7 +54,7 @@ namespace CstoChronicle.Client.Models
 #endif
         /// <summary>The status property</summary>
         public int? Status { get; set; }
-        /// <summary>The stream (entity) whose version did not match (409 version-conflict, 412 precondition-failed).</summary>
+        /// <summary>The stream (entity) whose version did not match (409 version-conflict or fact-amended, 412 precondition-failed).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Stream { get; set; }

@@ -34,7 +34,7 @@ namespace CstoChronicle.Client.Api.V1.Events.Item.Corrections
         {
         }
         /// <summary>
-        /// Appends a correction that supersedes the fact; the fact itself stays, and answers at an earlier knownAt still show it.
+        /// Appends a correction that supersedes the fact; the fact itself stays, and answers at an earlier knownAt still show it. A fact that was corrected before is amended again only with If-Match (409 fact-amended without it).
         /// </summary>
         /// <returns>A <see cref="global::CstoChronicle.Client.Models.WriteReceipt"/></returns>
         /// <param name="body">The request body</param>
@@ -81,7 +81,7 @@ namespace CstoChronicle.Client.Api.V1.Events.Item.Corrections
             return await RequestAdapter.SendAsync<global::CstoChronicle.Client.Models.WriteReceipt>(requestInfo, global::CstoChronicle.Client.Models.WriteReceipt.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Appends a correction that supersedes the fact; the fact itself stays, and answers at an earlier knownAt still show it.
+        /// Appends a correction that supersedes the fact; the fact itself stays, and answers at an earlier knownAt still show it. A fact that was corrected before is amended again only with If-Match (409 fact-amended without it).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,7 +34,7 @@ namespace CstoChronicle.Client.Api.V1.Events.Item.Retractions
         {
         }
         /// <summary>
-        /// Appends a retraction that withdraws the fact, with the reason and the sources for doing so.
+        /// Appends a retraction that withdraws the fact, with the reason and the sources for doing so. A fact that was corrected before is retracted only with If-Match (409 fact-amended without it).
         /// </summary>
         /// <returns>A <see cref="global::CstoChronicle.Client.Models.WriteReceipt"/></returns>
         /// <param name="body">The request body</param>
@@ -81,7 +81,7 @@ namespace CstoChronicle.Client.Api.V1.Events.Item.Retractions
             return await RequestAdapter.SendAsync<global::CstoChronicle.Client.Models.WriteReceipt>(requestInfo, global::CstoChronicle.Client.Models.WriteReceipt.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Appends a retraction that withdraws the fact, with the reason and the sources for doing so.
+        /// Appends a retraction that withdraws the fact, with the reason and the sources for doing so. A fact that was corrected before is retracted only with If-Match (409 fact-amended without it).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
