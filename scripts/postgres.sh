@@ -121,7 +121,7 @@ cmd_replica() {
   mkdir -p "$folder/socket"
   if is_root; then chown -R postgres:postgres "$folder"; fi
   info "copying the primary on $host:$primary_port into $folder/data (pg_basebackup -R)"
-  pg_as_owner "$PG_BIN/pg_basebackup" -h "$host" -p "$primary_port" -U postgres -D "$folder/data" -R -X stream --no-sync \
+  pg_as_owner "$PG_BIN/pg_basebackup" -h "$host" -p "$primary_port" -U postgres -D "$folder/data" -R -X stream --checkpoint=fast --no-sync \
     >"$folder/basebackup.log" 2>&1 || { cat "$folder/basebackup.log" >&2; die "pg_basebackup failed (output above)."; }
   printf '%s\n' "$db" >"$folder/database"
   local attempt chosen

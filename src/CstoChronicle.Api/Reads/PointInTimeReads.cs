@@ -32,15 +32,15 @@ public sealed class PointInTimeReads(ReadSources sources, ReadPositionWatch watc
     private readonly ConcurrentDictionary<DateTimeOffset, long> _settledInstants = new();
 
     public Task<PointInTimeRead<IReadOnlyList<Member>>> MembersAsync(DateOnly asOf, DateTimeOffset? knownAt, bool knownAtIsSettled, long? minPosition, CancellationToken ct) =>
-        ReadAsync(_members, asOf, knownAt, knownAtIsSettled, minPosition, (q, p) => q.MembershipViewAsync(p, ct),
+        ReadAsync(_members, asOf, knownAt, knownAtIsSettled, minPosition, (q, p) => q.MembershipViewAsync(p, CancellationToken.None),
             async q => { var a = await q.MembersAsync(asOf, null, ct); return (a.Members, a.Basis); }, ct);
 
     public Task<PointInTimeRead<OfficeHolder?>> SecretaryGeneralAsync(DateOnly asOf, DateTimeOffset? knownAt, bool knownAtIsSettled, long? minPosition, CancellationToken ct) =>
-        ReadAsync(_offices, asOf, knownAt, knownAtIsSettled, minPosition, (q, p) => q.SecretaryGeneralViewAsync(p, ct),
+        ReadAsync(_offices, asOf, knownAt, knownAtIsSettled, minPosition, (q, p) => q.SecretaryGeneralViewAsync(p, CancellationToken.None),
             async q => { var a = await q.SecretaryGeneralAsync(asOf, null, ct); return (a.Holder, a.Basis); }, ct);
 
     public Task<PointInTimeRead<Chair?>> ChairmanshipAsync(DateOnly asOf, DateTimeOffset? knownAt, bool knownAtIsSettled, long? minPosition, CancellationToken ct) =>
-        ReadAsync(_chairs, asOf, knownAt, knownAtIsSettled, minPosition, (q, p) => q.ChairmanshipViewAsync(p, ct),
+        ReadAsync(_chairs, asOf, knownAt, knownAtIsSettled, minPosition, (q, p) => q.ChairmanshipViewAsync(p, CancellationToken.None),
             async q => { var a = await q.ChairmanshipAsync(asOf, null, ct); return (a.Chair, a.Basis); }, ct);
 
     /// <summary>A timeline page: at a settled position in one statement (on the read database when it has it), else as stored now.</summary>
@@ -66,6 +66,7 @@ public sealed class PointInTimeReads(ReadSources sources, ReadPositionWatch watc
         if (knownAt is { } instant)
         {
             var position = await ResolveAsync(instant, knownAtIsSettled, ct);
+            // A view is shared by every request at its position: built without any one request's cancellation.
             var view = await cache.GetAsync(position, p => build(SourceAt(p), p));
             return new PointInTimeRead<T>(view.On(asOf).Answer, instant, position);
         }

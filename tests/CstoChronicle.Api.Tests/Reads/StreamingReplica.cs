@@ -20,7 +20,11 @@ public sealed class StreamingReplica : IAsyncLifetime
         // The replica is a copy of the cluster, reached as its superuser (pg_basebackup and pausing replay need one).
         var of = $"Host={primary.Host};Port={primary.Port};Username=postgres;Database={primary.Database}";
         var (exit, output, error) = await ScriptAsync("replica", _folder, "--of", of);
-        if (exit != 0) throw new InvalidOperationException($"scripts/postgres.sh replica failed ({exit}):\n{error}");
+        if (exit != 0)
+        {
+            await ScriptAsync("destroy", _folder);
+            throw new InvalidOperationException($"scripts/postgres.sh replica failed ({exit}):\n{error}");
+        }
         var replica = new NpgsqlConnectionStringBuilder(output.Trim()) { MaxPoolSize = 30 };
         ConnectionString = replica.ConnectionString;
     }
@@ -68,8 +72,16 @@ public sealed class StreamingReplica : IAsyncLifetime
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, await output, await error + "\n(gave up after 5 minutes)");
+        }
         return (process.ExitCode, await output, await error);
     }
 }
