@@ -30,13 +30,13 @@ public sealed class ChronicleProjection(NpgsqlDataSource dataSource, string sche
         foreach (var e in events.Where(e => !StoredEvents.IsTombstone(e)))
         {
             typesInBatch[e.Id] = e.EventTypeName;
-            await ApplyAsync(operations, pending, RecordedEvent.From(e), e.Data, typesInBatch, ct);
+            await ApplyAsync(operations, pending, ProjectedEvent.From(e), e.Data, typesInBatch, ct);
         }
         pending.Flush(operations, _schema);
     }
 
     /// <summary>Facts and sources only add rows, so they wait in <paramref name="pending"/>; a correction or retraction updates earlier rows, so those are flushed first.</summary>
-    private async Task ApplyAsync(IDocumentOperations operations, PendingRows pending, RecordedEvent recorded, object data,
+    private async Task ApplyAsync(IDocumentOperations operations, PendingRows pending, ProjectedEvent recorded, object data,
         Dictionary<Guid, string> typesInBatch, CancellationToken ct)
     {
         var log = new LogEntry(recorded);
@@ -91,7 +91,7 @@ public sealed class ChronicleProjection(NpgsqlDataSource dataSource, string sche
             .Uuid("event_id", eventId).Bigint("ordinal", i).Text("source_id", citation.SourceId)
             .Text("locator", citation.Locator).Text("quote", citation.Quote));
 
-    private static Row SourceRow(Source source, RecordedEvent recorded) =>
+    private static Row SourceRow(Source source, ProjectedEvent recorded) =>
         new Row("chr_sources")
             .Text("source_id", source.Id).Text("title", source.Title).Text("publisher", source.Publisher).Text("url", source.Url)
             .Text("seed_file", source.SeedFile).Text("published", source.Published).Text("language", source.Language)

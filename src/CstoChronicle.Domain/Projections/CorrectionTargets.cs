@@ -1,5 +1,4 @@
 using CstoChronicle.Domain.Projections.Schema;
-using CstoChronicle.Domain.Store;
 using Marten;
 
 namespace CstoChronicle.Domain.Projections;
@@ -11,10 +10,10 @@ namespace CstoChronicle.Domain.Projections;
 /// </summary>
 internal static class CorrectionTargets
 {
-    public static void Supersede(IDocumentOperations operations, string schema, Guid target, RecordedEvent correction) =>
+    public static void Supersede(IDocumentOperations operations, string schema, Guid target, ProjectedEvent correction) =>
         EndCurrent(operations, schema, target, correction, "superseded");
 
-    public static void Retract(IDocumentOperations operations, string schema, Guid target, RecordedEvent retraction) =>
+    public static void Retract(IDocumentOperations operations, string schema, Guid target, ProjectedEvent retraction) =>
         EndCurrent(operations, schema, target, retraction, "retracted");
 
     /// <summary>The retraction's own log entry is titled after the fact it retracts.</summary>
@@ -25,7 +24,7 @@ internal static class CorrectionTargets
             retraction, target);
 
     /// <summary><paramref name="how"/> is "superseded" or "retracted": the columns to set (a fixed name, never input).</summary>
-    private static void EndCurrent(IDocumentOperations operations, string schema, Guid target, RecordedEvent by, string how)
+    private static void EndCurrent(IDocumentOperations operations, string schema, Guid target, ProjectedEvent by, string how)
     {
         const string current = "event_id = ?::uuid AND superseded_at IS NULL AND retracted_at IS NULL";
         object[] values = [by.RecordedAt.ToUniversalTime(), by.Position, by.EventId, target];

@@ -1,16 +1,15 @@
 using CstoChronicle.Domain.Events;
 using CstoChronicle.Domain.Projections.Claims;
-using CstoChronicle.Domain.Store;
 using Marten;
 
 namespace CstoChronicle.Domain.Projections;
 
-/// <summary>The chr_log row of one recorded event: who, when, why, and for facts their date and title.</summary>
-internal sealed class LogEntry(RecordedEvent recorded)
+/// <summary>The chr_log row of one recorded event: who, when, why, and for facts their date and title (its data stays in mt_events).</summary>
+internal sealed class LogEntry(ProjectedEvent recorded)
 {
     private string? _on;
     private string? _title;
-    private string? _reason = recorded.Metadata.Reason;
+    private string? _reason = recorded.Reason;
     private Guid? _target;
 
     public LogEntry Describe(HistoricalEvent fact)
@@ -41,7 +40,7 @@ internal sealed class LogEntry(RecordedEvent recorded)
         new Row("chr_log")
             .Uuid("event_id", recorded.EventId).Bigint("position", recorded.Position).Text("stream_id", recorded.StreamId)
             .Bigint("version", recorded.Version).Text("type", recorded.Type).Instant("recorded_at", recorded.RecordedAt)
-            .Text("recorded_by", recorded.Metadata.RecordedBy).Text("reason", _reason).Jsonb("data", recorded.Data)
+            .Text("recorded_by", recorded.RecordedBy).Text("reason", _reason)
             .Text("on_text", _on).Text("title", _title).Uuid("target", _target);
 
     public void Queue(IDocumentOperations operations, string schema) => Row().Queue(operations, schema);

@@ -8,9 +8,9 @@ namespace CstoChronicle.Domain.Projections;
 /// </summary>
 internal sealed class Row(string table)
 {
-    private readonly List<string> _columns = [];
-    private readonly List<string> _casts = [];
-    private readonly List<object?> _values = [];
+    private readonly List<string> _columns = new(12);
+    private readonly List<string> _casts = new(12);
+    private readonly List<object?> _values = new(12);
 
     public Row Text(string column, string? value) => Add(column, value, "text");
     public Row Uuid(string column, Guid? value) => Add(column, value, "uuid");
@@ -25,8 +25,8 @@ internal sealed class Row(string table)
     public IReadOnlyList<string> Casts => _casts;
     public IReadOnlyList<object?> Values => _values;
 
-    /// <summary>Rows of one table with the same columns, none of them an array, can be inserted together (<see cref="PendingRows"/>).</summary>
-    public string? BatchKey => _casts.Any(c => c.EndsWith("[]", StringComparison.Ordinal)) ? null : table + ":" + string.Join(",", _columns);
+    /// <summary>A row with an array column cannot join an unnest insert of its table (<see cref="PendingRows"/>).</summary>
+    public bool HasArrayColumn { get; private set; }
 
     public void Queue(IDocumentOperations operations, string schema) =>
         operations.QueueSqlCommand(
@@ -35,6 +35,7 @@ internal sealed class Row(string table)
 
     private Row Add(string column, object? value, string cast)
     {
+        HasArrayColumn |= cast.EndsWith("[]", StringComparison.Ordinal);
         _columns.Add(column);
         _casts.Add(cast);
         _values.Add(value);

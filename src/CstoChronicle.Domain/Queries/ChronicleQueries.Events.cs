@@ -46,20 +46,23 @@ public sealed partial class ChronicleQueries
 
     /// <summary>
     /// chr_log rows matching <paramref name="filter"/> (whose parameters start at $2) known at the snapshot's position ($1), in
-    /// position order, with their citations; a fate later than knownAt is not shown.
+    /// position order, with their citations and their data as Marten stored it; a fate later than knownAt is not shown.
     /// </summary>
     private static async Task<List<EventDetail>> ReadLogAsync(
         ReadSnapshot snapshot, string filter, NpgsqlParameter[] filterParameters, int limit, CancellationToken ct)
     {
         var limitParameter = "$" + (filterParameters.Length + 2);
         await using var command = snapshot.Command($$"""
-            SELECT event_id, type, stream_id, version, position, on_text, title, data::text, recorded_at, recorded_by, reason, target,
-                   CASE WHEN superseded_position <= coalesce($1, {{long.MaxValue}}) THEN superseded_by END,
-                   CASE WHEN retracted_position <= coalesce($1, {{long.MaxValue}}) THEN retracted_by END
-              FROM {schema}.chr_log
-             WHERE position <= coalesce($1, {{long.MaxValue}}) AND {{filter}}
-             ORDER BY position
-             LIMIT {{limitParameter}}
+            SELECT l.event_id, l.type, l.stream_id, l.version, l.position, l.on_text, l.title, e.data::text, l.recorded_at, l.recorded_by,
+                   l.reason, l.target,
+                   CASE WHEN l.superseded_position <= coalesce($1, {{long.MaxValue}}) THEN l.superseded_by END,
+                   CASE WHEN l.retracted_position <= coalesce($1, {{long.MaxValue}}) THEN l.retracted_by END
+              FROM (SELECT * FROM {schema}.chr_log
+                     WHERE position <= coalesce($1, {{long.MaxValue}}) AND {{filter}}
+                     ORDER BY position
+                     LIMIT {{limitParameter}}) AS l
+              JOIN {schema}.mt_events AS e ON e.seq_id = l.position
+             ORDER BY l.position
             """,
             [Sql.Number(snapshot.KnownPosition), .. filterParameters, Sql.Number(limit)]);
 

@@ -25,9 +25,9 @@ public sealed record RecordedEvent(
         AsStored(e.Timestamp));
 
     /// <summary>PostgreSQL keeps microseconds: an event just appended reports its time as a later read will.</summary>
-    private static DateTimeOffset AsStored(DateTimeOffset timestamp) => timestamp.AddTicks(-(timestamp.Ticks % 10));
+    internal static DateTimeOffset AsStored(DateTimeOffset timestamp) => timestamp.AddTicks(-(timestamp.Ticks % 10));
 
-    private static string? Reason(IEvent e) =>
+    internal static string? Reason(IEvent e) =>
         e.Headers?.TryGetValue(ChronicleMarten.ReasonHeader, out var reason) == true ? reason switch
         {
             string text => text,

@@ -22,6 +22,8 @@ public static class ChronicleMigrations
             """),
         new(4, "knownAt by log position: the position that ended each version, and the high-water marks as they advanced",
             KnownPositions.Migration),
+        new(5, "the log keeps no copy of the event data: readers take it from Marten's mt_events (docs/decisions/0005)",
+            "ALTER TABLE {schema}.chr_log DROP COLUMN data;"),
     ];
 
     /// <summary>Longer than any year, the longest partial date: facts spanning more days are few (intervals, open ends).</summary>
