@@ -36,6 +36,7 @@ public sealed class NotificationsSuite(NpgsqlDataSource dataSource, BenchOptions
         {
             ["Chronicle__ImportDataset"] = "false",
             ["Chronicle__Webhooks__AllowPrivateTargets"] = "true",
+            ["Chronicle__Webhooks__AllowedPorts"] = "*",
             ["Chronicle__ApiKeys__0__Name"] = "bench",
             ["Chronicle__ApiKeys__0__Role"] = "editor",
             ["Chronicle__ApiKeys__0__Hash"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(editorKey))),

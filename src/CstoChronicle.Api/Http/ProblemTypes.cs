@@ -24,6 +24,7 @@ public static class ProblemTypes
     public const string IdempotencyInProgress = Base + "idempotency-in-progress";
     public const string RateLimited = Base + "rate-limited";
     public const string TooManyStreams = Base + "too-many-streams";
+    public const string TooManySubscriptions = Base + "too-many-subscriptions";
     public const string Unavailable = Base + "unavailable";
     public const string Internal = Base + "internal";
 }

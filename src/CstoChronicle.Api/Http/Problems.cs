@@ -72,6 +72,10 @@ public static class Problems
         Create(StatusCodes.Status429TooManyRequests, ProblemTypes.TooManyStreams, "Too many streams from this address.",
             $"At most {limit} streams per client address are held open; close one, or retry after {Math.Ceiling(retryAfter.TotalSeconds)} s.");
 
+    public static ProblemDetails TooManySubscriptions(int limit) =>
+        Create(StatusCodes.Status409Conflict, ProblemTypes.TooManySubscriptions, "Too many subscriptions for this key.",
+            $"An API key may hold at most {limit} subscriptions; delete one first.");
+
     public static ProblemDetails StreamsFull(int limit, TimeSpan retryAfter) =>
         Unavailable($"This node holds its most streams ({limit}); retry after {Math.Ceiling(retryAfter.TotalSeconds)} s.");
 

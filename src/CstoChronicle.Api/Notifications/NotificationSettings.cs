@@ -35,6 +35,18 @@ public sealed class WebhookSettings
     /// <summary>Allows targets on private, loopback and link-local addresses (tests and closed networks only).</summary>
     public bool AllowPrivateTargets { get; set; }
 
+    /// <summary>The ports a target URL may name, comma-separated; <c>*</c> allows any.</summary>
+    public string AllowedPorts { get; set; } = "80,443";
+
+    /// <summary>Subscriptions one API key may hold (deleted ones do not count).</summary>
+    public int MaxSubscriptionsPerOwner { get; set; } = 20;
+
+    /// <summary>True when a target URL may name <paramref name="port"/>.</summary>
+    public bool AllowsPort(int port) =>
+        AllowedPorts.Trim() == "*" ||
+        AllowedPorts.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Any(p => int.TryParse(p, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var allowed) && allowed == port);
+
     /// <summary>How long a receiver may take to answer one delivery.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -11,7 +11,7 @@ public static class NotificationExamples
     private const string Subscription = """
         "id":"0193a0c4-1f2e-7b3c-9d4e-5f6a7b8c9d0e","url":"https://hooks.example.org/csto","types":["StateAcceded","StateWithdrew"],
         "entities":null,"description":"membership changes","state":"active","stateReason":null,"afterPosition":283,
-        "createdAt":"2026-11-29T18:51:09Z"
+        "createdAt":"2026-11-29T18:51:09Z","owner":"alice"
         """;
 
     private const string DeadLetter = """

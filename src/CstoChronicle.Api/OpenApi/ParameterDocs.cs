@@ -110,6 +110,9 @@ public static class ParameterDocs
                 }))),
             ["GetSubscription"] = Dictionary(("id", SubscriptionId)),
             ["DeleteSubscription"] = Dictionary(("id", SubscriptionId)),
+            ["ListSubscriptions"] = Dictionary(
+                ("limit", new("Page size, 1 to 500. Default: 50.", 50, () => Count(50))),
+                ("cursor", new("Opaque cursor from the previous page's Link rel=\"next\" header.", null, Text))),
             ["ListDeliveries"] = SubscriptionPaging,
             ["ListDeadLetters"] = SubscriptionPaging,
             ["ReplayDeadLetter"] = Dictionary(("id", SubscriptionId),

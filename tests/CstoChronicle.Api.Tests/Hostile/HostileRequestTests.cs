@@ -5,7 +5,7 @@ using CstoChronicle.Api.Tests.Security;
 
 namespace CstoChronicle.Api.Tests.Hostile;
 
-public sealed class HostileRequestTests(ChronicleApiFactory factory) : IClassFixture<ChronicleApiFactory>
+public sealed class HostileRequestTests(HostileApi factory) : IClassFixture<HostileApi>
 {
     public static TheoryData<HostileRequest> Table => new(HostileRequests.All());
 

@@ -39,6 +39,7 @@ public sealed class NotificationNode : ChronicleApiFactory
             ["Chronicle:ImportDataset"] = "false",
             ["Chronicle:Notifications:HeartbeatInterval"] = "00:00:00.300",
             ["Chronicle:Webhooks:AllowPrivateTargets"] = "true",
+            ["Chronicle:Webhooks:AllowedPorts"] = "*",
             ["Chronicle:Webhooks:MaxAttempts"] = "4",
             ["Chronicle:Webhooks:InitialBackoff"] = "00:00:00.100",
             ["Chronicle:Webhooks:MaxBackoff"] = "00:00:00.400",

@@ -12,6 +12,7 @@ namespace CstoChronicle.Api.Tests.OpenApi;
 public sealed class DocumentedApi() : ChronicleApiFactory(new Dictionary<string, string?>
 {
     ["Chronicle:Webhooks:AllowPrivateTargets"] = "true",
+    ["Chronicle:Webhooks:AllowedPorts"] = "*",
     ["Chronicle:Webhooks:MaxAttempts"] = "1",
     ["Chronicle:Webhooks:PollInterval"] = "00:00:00.100",
 })

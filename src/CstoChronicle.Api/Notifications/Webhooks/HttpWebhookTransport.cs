@@ -10,7 +10,8 @@ namespace CstoChronicle.Api.Notifications.Webhooks;
 /// <summary>
 /// Sends a delivery as an HTTP POST of its CloudEvent, signed per Standard Webhooks. 2xx is delivered,
 /// 410 is gone, anything else (or no answer in time) failed, with the receiver's Retry-After if any.
-/// Redirects are not followed, and unless private targets are allowed the connection itself refuses
+/// Redirects are not followed and no proxy is used (a system proxy would be connected to instead of the target,
+/// past the address check), and unless private targets are allowed the connection itself refuses
 /// non-public addresses, whatever the name resolved to when the subscription was made.
 /// </summary>
 public sealed class HttpWebhookTransport : IDeliveryTransport, IDisposable
@@ -26,6 +27,7 @@ public sealed class HttpWebhookTransport : IDeliveryTransport, IDisposable
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
+            UseProxy = false,
             UseCookies = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = settings.Value.Timeout,

@@ -5,7 +5,9 @@ namespace CstoChronicle.Api.Notifications.Webhooks;
 
 /// <summary>
 /// Whether an address is on the public internet: webhooks must not reach into the service's own network
-/// (private, loopback, link-local, unique-local, carrier-grade NAT, cloud metadata, multicast, reserved).
+/// (private, loopback, link-local, unique-local, carrier-grade NAT, cloud metadata, multicast, reserved), nor
+/// through a tunnel or translator that could lead there (IPv4-translated ::ffff:0:0:0/96, Teredo and the other IETF
+/// protocol assignments in 2001::/23, the 6to4 relay 192.88.99.0/24). Of IPv6 only global unicast (2000::/3) is public.
 /// </summary>
 public static class PublicAddress
 {
@@ -19,6 +21,7 @@ public static class PublicAddress
         (IPAddress.Parse("172.16.0.0"), 12),
         (IPAddress.Parse("192.0.0.0"), 24),
         (IPAddress.Parse("192.0.2.0"), 24),
+        (IPAddress.Parse("192.88.99.0"), 24),
         (IPAddress.Parse("192.168.0.0"), 16),
         (IPAddress.Parse("198.18.0.0"), 15),
         (IPAddress.Parse("198.51.100.0"), 24),
@@ -31,8 +34,10 @@ public static class PublicAddress
     [
         (IPAddress.Parse("::"), 128),
         (IPAddress.Parse("::1"), 128),
+        (IPAddress.Parse("::ffff:0:0:0"), 96),
         (IPAddress.Parse("64:ff9b:1::"), 48),
         (IPAddress.Parse("100::"), 64),
+        (IPAddress.Parse("2001::"), 23),
         (IPAddress.Parse("2001:db8::"), 32),
         (IPAddress.Parse("fc00::"), 7),
         (IPAddress.Parse("fe80::"), 10),
@@ -40,11 +45,15 @@ public static class PublicAddress
         (IPAddress.Parse("ff00::"), 8),
     ];
 
+    private static readonly IPAddress GlobalUnicast = IPAddress.Parse("2000::");
+
     public static bool IsPublic(IPAddress address)
     {
+        if (address.AddressFamily is not (AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)) return false;
         if (address.IsIPv4MappedToIPv6) return IsPublic(address.MapToIPv4());
         if (address.AddressFamily == AddressFamily.InterNetworkV6 && IsEmbeddingIPv4(address, out var embedded))
             return IsPublic(embedded);
+        if (address.AddressFamily == AddressFamily.InterNetworkV6 && !InRange(address, GlobalUnicast, 3)) return false;
         var blocked = address.AddressFamily == AddressFamily.InterNetwork ? BlockedV4 : BlockedV6;
         return !blocked.Any(range => InRange(address, range.Network, range.PrefixLength));
     }

@@ -6,7 +6,7 @@ namespace CstoChronicle.Api.Notifications.Webhooks;
 
 /// <summary>
 /// Checks a webhook target when a subscription is created: an absolute http(s) URL without credentials whose
-/// host (an address, or a name resolved now) is public, unless private targets are allowed. The transport
+/// host (an address, or a name resolved now) is public, unless private targets are allowed, on an allowed port (80 or 443 unless configured). The transport
 /// checks the address again when it connects, since a name may resolve elsewhere later.
 /// </summary>
 public sealed class TargetUrlValidator(IOptions<WebhookSettings> settings)
@@ -22,6 +22,7 @@ public sealed class TargetUrlValidator(IOptions<WebhookSettings> settings)
         if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) return "must be an http or https URL.";
         if (!string.IsNullOrEmpty(uri.UserInfo)) return "must not carry credentials; use the signing secret to authenticate deliveries.";
         if (!string.IsNullOrEmpty(uri.Fragment)) return "must not have a fragment.";
+        if (!settings.Value.AllowsPort(uri.Port)) return $"must use an allowed port ({settings.Value.AllowedPorts}), not {uri.Port}.";
         if (settings.Value.AllowPrivateTargets) return null;
 
         IPAddress[] addresses;

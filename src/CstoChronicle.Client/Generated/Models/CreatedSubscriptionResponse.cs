@@ -34,6 +34,14 @@ namespace CstoChronicle.Client.Models
 #endif
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
+        /// <summary>The owner property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Owner { get; set; }
+#nullable restore
+#else
+        public string Owner { get; set; }
+#endif
         /// <summary>The secret property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -97,6 +105,7 @@ namespace CstoChronicle.Client.Models
                 { "description", n => { Description = n.GetStringValue(); } },
                 { "entities", n => { Entities = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
+                { "owner", n => { Owner = n.GetStringValue(); } },
                 { "secret", n => { Secret = n.GetStringValue(); } },
                 { "state", n => { State = n.GetStringValue(); } },
                 { "stateReason", n => { StateReason = n.GetStringValue(); } },
@@ -116,6 +125,7 @@ namespace CstoChronicle.Client.Models
             writer.WriteStringValue("description", Description);
             writer.WriteCollectionOfPrimitiveValues<string>("entities", Entities);
             writer.WriteGuidValue("id", Id);
+            writer.WriteStringValue("owner", Owner);
             writer.WriteStringValue("secret", Secret);
             writer.WriteStringValue("state", State);
             writer.WriteStringValue("stateReason", StateReason);

@@ -62,6 +62,8 @@ internal sealed class DeliveryClaim : IAsyncDisposable
                         reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3),
                         reader.GetGuid(4), reader.GetInt64(5), reader.GetString(6), reader.GetInt32(7) + 1);
             }
+            if (request is not null && !await IsStillActiveAsync(connection, transaction, schema, request.SubscriptionId, ct))
+                request = null;
             if (request is null)
             {
                 await transaction.DisposeAsync();
@@ -75,6 +77,20 @@ internal sealed class DeliveryClaim : IAsyncDisposable
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The claim's statement judged the subscription by its snapshot: when the row lock on the delivery had to
+    /// wait for another worker's commit, PostgreSQL re-checks the delivery's new version but not the
+    /// subscription's. That worker may just have disabled it (410) or it may have been deleted, so look again
+    /// in a statement of its own, which sees every commit before the lock was granted.
+    /// </summary>
+    private static async Task<bool> IsStillActiveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, Guid subscriptionId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT EXISTS (SELECT 1 FROM {schema}.es_delivery_subscriptions WHERE id = $1 AND state = 'active')", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = subscriptionId });
+        return await command.ExecuteScalarAsync(ct) is true;
     }
 
     /// <summary>Records the attempt in the log and the delivery's new state, and commits.</summary>

@@ -2,7 +2,8 @@ namespace CstoChronicle.Api.Notifications.Webhooks.Queue;
 
 /// <summary>
 /// A subscription as readers may see it: never its secret. <paramref name="AfterPosition"/> is where it
-/// started; it receives the events after it. Null filters match everything.
+/// started; it receives the events after it. Null filters match everything. <paramref name="Owner"/> is the
+/// name of the API key that made it (null for subscriptions made before owners were kept: only admins see those).
 /// </summary>
 public sealed record DeliverySubscription(
     Guid Id,
@@ -14,9 +15,12 @@ public sealed record DeliverySubscription(
     string? StateReason,
     long AfterPosition,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string? Owner);
 
+/// <summary>A subscription to create; <paramref name="Owner"/> is the name of the API key that asks for it.</summary>
 public sealed record NewDeliverySubscription(
+    string Owner,
     string Target,
     string Secret,
     IReadOnlyList<string>? EventTypes = null,

@@ -4,29 +4,35 @@ using NpgsqlTypes;
 
 namespace CstoChronicle.Api.Notifications.Webhooks.Queue;
 
-/// <summary>Creates, reads and deletes subscriptions. Their secrets are written here and read only by the worker.</summary>
+/// <summary>
+/// Creates, reads and deletes subscriptions. Their secrets are written here and read only by the worker.
+/// Every read takes an owner: the name of the API key that made the subscription; null means any owner (admins).
+/// </summary>
 public sealed class DeliverySubscriptions(NpgsqlDataSource dataSource, string schema)
 {
     private readonly string _schema = SchemaName.Validate(schema);
 
-    private const string Columns = "id, target, event_types, stream_ids, description, state, state_reason, after_position, created_at, updated_at";
+    private const string Columns = "id, target, event_types, stream_ids, description, state, state_reason, after_position, created_at, updated_at, owner";
 
     /// <summary>
     /// The subscription starts at the head of the log: it receives every event committed after it exists.
     /// It takes the fan-out's enqueue lock meanwhile, so no fan-out page can be half-way through events
-    /// after that head without seeing the new subscription.
+    /// after that head without seeing the new subscription; the same lock serialises creations, so the
+    /// owner's count cannot race past <paramref name="maxPerOwner"/>. Null when the owner has that many already.
     /// </summary>
-    public async Task<DeliverySubscription> CreateAsync(NewDeliverySubscription subscription, CancellationToken ct = default)
+    public async Task<DeliverySubscription?> CreateAsync(NewDeliverySubscription subscription, int maxPerOwner, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subscription.Target);
         ArgumentException.ThrowIfNullOrWhiteSpace(subscription.Secret);
+        ArgumentException.ThrowIfNullOrWhiteSpace(subscription.Owner);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await DeliveryChannel.LockEnqueueAsync(connection, transaction, _schema, ct);
         await using var command = new NpgsqlCommand($"""
             INSERT INTO {_schema}.es_delivery_subscriptions
-                   (id, target, event_types, stream_ids, secret, description, state, after_position, created_at, updated_at)
-            SELECT $1, $2, $3, $4, $5, $6, 'active', (SELECT coalesce(max(seq_id), 0) FROM {_schema}.mt_events), now(), now()
+                   (id, target, event_types, stream_ids, secret, description, state, after_position, created_at, updated_at, owner)
+            SELECT $1, $2, $3, $4, $5, $6, 'active', (SELECT coalesce(max(seq_id), 0) FROM {_schema}.mt_events), now(), now(), $7
+             WHERE (SELECT count(*) FROM {_schema}.es_delivery_subscriptions WHERE owner = $7 AND state <> 'deleted') < $8
             RETURNING {Columns}
             """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = Guid.CreateVersion7() });
@@ -35,31 +41,45 @@ public sealed class DeliverySubscriptions(NpgsqlDataSource dataSource, string sc
         command.Parameters.Add(TextArray(subscription.StreamIds));
         command.Parameters.Add(new NpgsqlParameter { Value = subscription.Secret });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)subscription.Description ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        DeliverySubscription created;
+        command.Parameters.Add(new NpgsqlParameter { Value = subscription.Owner });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)maxPerOwner });
+        DeliverySubscription? created = null;
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            await reader.ReadAsync(ct);
-            created = Read(reader);
+            if (await reader.ReadAsync(ct)) created = Read(reader);
         }
+        if (created is null) return null;
         await transaction.CommitAsync(ct);
         return created;
     }
 
-    /// <summary>A subscription that is not deleted, or null.</summary>
-    public async Task<DeliverySubscription?> GetAsync(Guid id, CancellationToken ct = default)
+    /// <summary>A subscription that is not deleted and belongs to <paramref name="owner"/> (null: to anyone), or null.</summary>
+    public async Task<DeliverySubscription?> GetAsync(Guid id, string? owner, CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand(
-            $"SELECT {Columns} FROM {_schema}.es_delivery_subscriptions WHERE id = $1 AND state <> 'deleted'");
+            $"SELECT {Columns} FROM {_schema}.es_delivery_subscriptions WHERE id = $1 AND state <> 'deleted' AND ($2::text IS NULL OR owner = $2)");
         command.Parameters.Add(new NpgsqlParameter { Value = id });
+        command.Parameters.Add(OwnerParameter(owner));
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? Read(reader) : null;
     }
 
-    /// <summary>Every subscription that is not deleted, oldest first.</summary>
-    public async Task<IReadOnlyList<DeliverySubscription>> ListAsync(CancellationToken ct = default)
+    /// <summary>
+    /// One page of the subscriptions of <paramref name="owner"/> (null: everyone's) that are not deleted, oldest
+    /// first (ids are version 7 UUIDs, in creation order); <paramref name="afterId"/> is the last id of the previous page.
+    /// </summary>
+    public async Task<IReadOnlyList<DeliverySubscription>> ListAsync(string? owner, int limit, Guid? afterId = null, CancellationToken ct = default)
     {
-        await using var command = dataSource.CreateCommand(
-            $"SELECT {Columns} FROM {_schema}.es_delivery_subscriptions WHERE state <> 'deleted' ORDER BY created_at, id");
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {Columns} FROM {_schema}.es_delivery_subscriptions
+             WHERE state <> 'deleted' AND ($1::text IS NULL OR owner = $1) AND ($2::uuid IS NULL OR id > $2)
+             ORDER BY id
+             LIMIT $3
+            """);
+        command.Parameters.Add(OwnerParameter(owner));
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)afterId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
         await using var reader = await command.ExecuteReaderAsync(ct);
         var subscriptions = new List<DeliverySubscription>();
         while (await reader.ReadAsync(ct)) subscriptions.Add(Read(reader));
@@ -67,18 +87,22 @@ public sealed class DeliverySubscriptions(NpgsqlDataSource dataSource, string sc
     }
 
     /// <summary>
-    /// Marks it deleted: nothing more is sent (a delivery in flight finishes). The row stays for the log.
-    /// Returns false when there is no such subscription.
+    /// Marks it deleted and forgets its secret: nothing more is sent (a delivery in flight finishes). The row
+    /// stays for the log. Returns false when <paramref name="owner"/> (null: anyone) has no such subscription.
     /// </summary>
-    public async Task<bool> DeleteAsync(Guid id, CancellationToken ct = default)
+    public async Task<bool> DeleteAsync(Guid id, string? owner, CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand($"""
-            UPDATE {_schema}.es_delivery_subscriptions SET state = 'deleted', state_reason = 'deleted', updated_at = now()
-             WHERE id = $1 AND state <> 'deleted'
+            UPDATE {_schema}.es_delivery_subscriptions SET state = 'deleted', state_reason = 'deleted', secret = NULL, updated_at = now()
+             WHERE id = $1 AND state <> 'deleted' AND ($2::text IS NULL OR owner = $2)
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = id });
+        command.Parameters.Add(OwnerParameter(owner));
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
+
+    private static NpgsqlParameter OwnerParameter(string? owner) =>
+        new() { Value = (object?)owner ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
 
     private static NpgsqlParameter TextArray(IReadOnlyList<string>? values) =>
         new() { Value = (object?)values?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
@@ -93,5 +117,6 @@ public sealed class DeliverySubscriptions(NpgsqlDataSource dataSource, string sc
         reader.IsDBNull(6) ? null : reader.GetString(6),
         reader.GetInt64(7),
         reader.GetFieldValue<DateTimeOffset>(8),
-        reader.GetFieldValue<DateTimeOffset>(9));
+        reader.GetFieldValue<DateTimeOffset>(9),
+        reader.IsDBNull(10) ? null : reader.GetString(10));
 }

@@ -4,7 +4,7 @@ namespace CstoChronicle.Api.Notifications.Webhooks.Queue;
 internal static class DeliveryTables
 {
     /// <summary>
-    /// Who wants which events. <c>after_position</c> is where the subscription starts: it receives the
+    /// Who wants which events (migration 2 adds <c>owner</c>, the API key's name, and lets <c>secret</c> be null once deleted). <c>after_position</c> is where the subscription starts: it receives the
     /// events after it. Deleted subscriptions are kept (their deliveries and log reference them).
     /// </summary>
     public const string Subscriptions = """

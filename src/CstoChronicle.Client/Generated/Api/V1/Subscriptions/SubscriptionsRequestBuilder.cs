@@ -35,7 +35,7 @@ namespace CstoChronicle.Client.Api.V1.Subscriptions
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SubscriptionsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/subscriptions", pathParameters)
+        public SubscriptionsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/subscriptions{?cursor*,limit*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,31 +43,33 @@ namespace CstoChronicle.Client.Api.V1.Subscriptions
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SubscriptionsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/subscriptions", rawUrl)
+        public SubscriptionsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/subscriptions{?cursor*,limit*}", rawUrl)
         {
         }
         /// <summary>
-        /// Every subscription (without secrets).
+        /// Your subscriptions (an admin: everyone&apos;s), oldest first, without secrets; page on with ?cursor= (the Link header).
         /// </summary>
         /// <returns>A List&lt;global::CstoChronicle.Client.Models.SubscriptionResponse&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::CstoChronicle.Client.Models.SubscriptionResponse>?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::CstoChronicle.Client.Models.SubscriptionResponse>?> GetAsync(Action<RequestConfiguration<global::CstoChronicle.Client.Api.V1.Subscriptions.SubscriptionsRequestBuilder.SubscriptionsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::CstoChronicle.Client.Models.SubscriptionResponse>> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::CstoChronicle.Client.Models.SubscriptionResponse>> GetAsync(Action<RequestConfiguration<global::CstoChronicle.Client.Api.V1.Subscriptions.SubscriptionsRequestBuilder.SubscriptionsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
@@ -77,7 +79,7 @@ namespace CstoChronicle.Client.Api.V1.Subscriptions
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Subscribe a URL to events; the answer shows the signing secret, once.
+        /// The subscription belongs to the calling API key: only that key and admins see it. A key holds at most `Chronicle:Webhooks:MaxSubscriptionsPerOwner` (20) subscriptions; one more is answered 409 too-many-subscriptions.
         /// </summary>
         /// <returns>A <see cref="global::CstoChronicle.Client.Models.CreatedSubscriptionResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -86,9 +88,11 @@ namespace CstoChronicle.Client.Api.V1.Subscriptions
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 422 status code</exception>
+        /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -107,26 +111,28 @@ namespace CstoChronicle.Client.Api.V1.Subscriptions
                 { "400", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "409", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "422", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::CstoChronicle.Client.Models.CreatedSubscriptionResponse>(requestInfo, global::CstoChronicle.Client.Models.CreatedSubscriptionResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Every subscription (without secrets).
+        /// Your subscriptions (an admin: everyone&apos;s), oldest first, without secrets; page on with ?cursor= (the Link header).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::CstoChronicle.Client.Api.V1.Subscriptions.SubscriptionsRequestBuilder.SubscriptionsRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::CstoChronicle.Client.Api.V1.Subscriptions.SubscriptionsRequestBuilder.SubscriptionsRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -135,7 +141,7 @@ namespace CstoChronicle.Client.Api.V1.Subscriptions
             return requestInfo;
         }
         /// <summary>
-        /// Subscribe a URL to events; the answer shows the signing secret, once.
+        /// The subscription belongs to the calling API key: only that key and admins see it. A key holds at most `Chronicle:Webhooks:MaxSubscriptionsPerOwner` (20) subscriptions; one more is answered 409 too-many-subscriptions.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
@@ -164,6 +170,26 @@ namespace CstoChronicle.Client.Api.V1.Subscriptions
         public global::CstoChronicle.Client.Api.V1.Subscriptions.SubscriptionsRequestBuilder WithUrl(string rawUrl)
         {
             return new global::CstoChronicle.Client.Api.V1.Subscriptions.SubscriptionsRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// Your subscriptions (an admin: everyone&apos;s), oldest first, without secrets; page on with ?cursor= (the Link header).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class SubscriptionsRequestBuilderGetQueryParameters 
+        {
+            /// <summary>Opaque cursor from the previous page&apos;s Link rel=&quot;next&quot; header.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("cursor")]
+            public string? Cursor { get; set; }
+#nullable restore
+#else
+            [QueryParameter("cursor")]
+            public string Cursor { get; set; }
+#endif
+            /// <summary>Page size, 1 to 500. Default: 50.</summary>
+            [QueryParameter("limit")]
+            public int? Limit { get; set; }
         }
     }
 }

@@ -46,7 +46,7 @@ namespace CstoChronicle.Client.Api.V1.Subscriptions.Item
         {
         }
         /// <summary>
-        /// Stop delivering to a subscription.
+        /// Stop delivering to a subscription and forget its secret.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -54,6 +54,7 @@ namespace CstoChronicle.Client.Api.V1.Subscriptions.Item
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -72,13 +73,14 @@ namespace CstoChronicle.Client.Api.V1.Subscriptions.Item
                 { "401", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// One subscription (without its secret).
+        /// One of your subscriptions (without its secret).
         /// </summary>
         /// <returns>A <see cref="global::CstoChronicle.Client.Models.SubscriptionResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -111,7 +113,7 @@ namespace CstoChronicle.Client.Api.V1.Subscriptions.Item
             return await RequestAdapter.SendAsync<global::CstoChronicle.Client.Models.SubscriptionResponse>(requestInfo, global::CstoChronicle.Client.Models.SubscriptionResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Stop delivering to a subscription.
+        /// Stop delivering to a subscription and forget its secret.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -130,7 +132,7 @@ namespace CstoChronicle.Client.Api.V1.Subscriptions.Item
             return requestInfo;
         }
         /// <summary>
-        /// One subscription (without its secret).
+        /// One of your subscriptions (without its secret).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -43,6 +43,7 @@ namespace CstoChronicle.Client.Api.V1.Subscriptions.Item.DeadLetters.Item.Replay
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::CstoChronicle.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -61,6 +62,7 @@ namespace CstoChronicle.Client.Api.V1.Subscriptions.Item.DeadLetters.Item.Replay
                 { "401", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::CstoChronicle.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
