@@ -10,7 +10,13 @@
 #      if missing and we are root. It keeps running after the API stops, and
 #      the next ./run.sh reuses it. Stop it: scripts/postgres.sh stop .pgdata
 #
-# Arguments are passed to the API (for example --Logging:LogLevel:Default=Debug).
+# Arguments are passed to the API (for example --Logging:LogLevel:Default=Debug), except for the
+# commands below, which run once and start no server:
+#   ./run.sh create-key | revoke-key | apply-schema | rebuild-projections | import-legacy-store ...
+#   ./run.sh backup FILE | restore FILE [--replace]   (scripts/backup.sh; a restore then runs apply-schema)
+#
+# The server runs in ASP.NET Core's Development environment unless ASPNETCORE_ENVIRONMENT says
+# otherwise: readable log lines instead of production's JSON.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -96,13 +102,22 @@ fi
 export ConnectionStrings__Chronicle
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5080}"
 
-info "database: $ConnectionStrings__Chronicle"
-[[ -z "${ConnectionStrings__ChronicleOwner:-}" ]] || info "schema changes as: $ConnectionStrings__ChronicleOwner"
+# Connection strings are shown without their passwords.
+without_password() { printf '%s\n' "$1" | sed -E 's/(^|;)[[:space:]]*(Password|Pwd)=[^;]*/\1\2=***/I'; }
+info "database: $(without_password "$ConnectionStrings__Chronicle")"
+[[ -z "${ConnectionStrings__ChronicleOwner:-}" ]] || info "schema changes as: $(without_password "$ConnectionStrings__ChronicleOwner")"
 case "${1:-}" in
+  backup)
+    exec scripts/backup.sh "$@" ;;
+  restore)
+    scripts/backup.sh "$@"
+    info "granting the service's role its privileges and checking the migrations (apply-schema)"
+    exec dotnet run --project src/CstoChronicle.Api -c Release --no-launch-profile -- apply-schema ;;
   create-key | revoke-key | apply-schema | rebuild-projections | import-legacy-store)
-    info "building the API and running its command: $1" ;;
+    info "building the API to run its command '$1' (no server is started)" ;;
   *)
-    info "building and starting the API on $ASPNETCORE_URLS (Ctrl-C stops it)" ;;
+    export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+    info "building and starting the API on $ASPNETCORE_URLS in the $ASPNETCORE_ENVIRONMENT environment (Ctrl-C stops it)" ;;
 esac
 # --no-launch-profile: a launchSettings.json must not override ASPNETCORE_URLS.
 exec dotnet run --project src/CstoChronicle.Api -c Release --no-launch-profile -- "$@"

@@ -46,7 +46,7 @@ public sealed class ApiProcess : IAsyncDisposable
         // Drain its output so a full pipe never blocks it; pass on what it logs as an error.
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is { } line && (line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || line.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal)))
+            if (e.Data is { } line && (line.Contains("\"level\":\"error\"", StringComparison.Ordinal) || line.Contains("\"level\":\"critical\"", StringComparison.Ordinal)))
                 Console.Error.WriteLine("api: " + line);
         };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("api: " + e.Data); };

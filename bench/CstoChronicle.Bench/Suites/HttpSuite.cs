@@ -87,6 +87,7 @@ public sealed class HttpSuite(NpgsqlDataSource dataSource, BenchOptions options,
             "A read answered from a view kept by position commits none.\n\n" +
             "| run | API CPU µs per request | database transactions per request |\n| --- | --- | --- |\n" + string.Join("\n", counters));
         report.AddNote("Targets of issue 15", string.Join("\n", targets));
+        await CompareTelemetryAsync(days);
         report.AddNote("API process memory",
             $"Resident memory of the API process: {idle.ResidentMiB:N0} MiB when ready, {loaded.ResidentMiB:N0} MiB after the HTTP runs " +
             $"(peak {loaded.PeakMiB:N0} MiB), with {options.QueryClients} keep-alive clients. Before measuring, the bench waited " +
@@ -112,6 +113,37 @@ public sealed class HttpSuite(NpgsqlDataSource dataSource, BenchOptions options,
         var wait = instant + TimeSpan.FromSeconds(62) - DateTimeOffset.UtcNow;
         if (wait > TimeSpan.Zero) await Task.Delay(wait);
         return instant;
+    }
+
+    /// <summary>
+    /// Issue 13: what telemetry costs. The same members query against API processes with metrics only (the default
+    /// without OTLP), with traces recorded too (as with OTLP set, minus the export), and with telemetry off, in
+    /// alternating halves of one run.
+    /// </summary>
+    private async Task CompareTelemetryAsync(DateOnly[] days)
+    {
+        await using var off = await ApiProcess.StartAsync(options.ApiDll, options.ConnectionString, QuerySuite.Schema,
+            new Dictionary<string, string> { ["Chronicle__Telemetry__Enabled"] = "false", ["Chronicle__ImportDataset"] = "false" });
+        using var offHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.QueryClients }) { BaseAddress = off.BaseAddress };
+        foreach (var (name, settings) in new[]
+        {
+            ("metrics (default)", new Dictionary<string, string> { ["Chronicle__ImportDataset"] = "false" }),
+            ("metrics and traces", new Dictionary<string, string> { ["Chronicle__ImportDataset"] = "false", ["Chronicle__Telemetry__Tracing"] = "true" }),
+        })
+        {
+            await using var on = await ApiProcess.StartAsync(options.ApiDll, options.ConnectionString, QuerySuite.Schema, settings);
+            using var onHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.QueryClients }) { BaseAddress = on.BaseAddress };
+            var (measured, baseline) = await ConcurrentLoad.CompareAsync(options.QueryClients, options.Queries,
+                i => GetAsync(onHttp, $"api/v1/members?asOf={days[i]:yyyy-MM-dd}"),
+                i => GetAsync(offHttp, $"api/v1/members?asOf={days[i]:yyyy-MM-dd}"));
+            report.Add("Cost of telemetry",
+                name == "metrics (default)"
+                    ? "Two API processes on the same schema, one with telemetry (Chronicle:Telemetry) and one without (Enabled=false), the same " +
+                      $"GET /api/v1/members load ({options.QueryClients} clients, {options.Queries:N0} requests) in alternating halves. " +
+                      "\"metrics and traces\" records a trace of every request (Marten and Npgsql spans included) as with OTLP set, without exporting it."
+                    : "",
+                new Comparison($"GET /api/v1/members, {name}", "requests", measured, baseline, "the same API with telemetry off", Target: null));
+        }
     }
 
     /// <summary>Waits (at most 3 minutes) until every shard of Marten's daemon and the high-water mark have reached the log's last sequence.</summary>

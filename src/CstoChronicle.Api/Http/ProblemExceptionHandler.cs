@@ -28,7 +28,8 @@ public sealed partial class ProblemExceptionHandler(
         {
             // PostgreSQL refused or lost the connection (too many clients, restarting, pool exhausted): the request
             // can be retried, so it is a 503 with Retry-After, not a 500.
-            logger.LogWarning("PostgreSQL unavailable on {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, exception.Message);
+            // With the exception attached, the log formatter folds it into the outage's one line (Logging/DatabaseOutage).
+            logger.LogWarning(exception, "PostgreSQL unavailable on {Method} {Path}", context.Request.Method, context.Request.Path);
             context.Response.Headers.RetryAfter = "1";
             problem = Problems.Unavailable("The database is unavailable for the moment; retry shortly.");
         }

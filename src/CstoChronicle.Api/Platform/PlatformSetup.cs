@@ -3,9 +3,11 @@ using System.Text.Json.Serialization;
 using CstoChronicle.Api.Health;
 using CstoChronicle.Api.Http;
 using CstoChronicle.Api.Idempotency;
+using CstoChronicle.Api.Logging;
 using CstoChronicle.Api.OpenApi;
 using CstoChronicle.Api.Reads;
 using CstoChronicle.Api.Security;
+using CstoChronicle.Api.Telemetry;
 using CstoChronicle.Domain.Serialization;
 
 namespace CstoChronicle.Api.Platform;
@@ -19,15 +21,7 @@ public static class PlatformSetup
             builder.WebHost.UseUrls(ChronicleSettings.DefaultUrl);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
-        builder.Logging.ClearProviders();
-        // Marten logs every schema change's full SQL at Information; warnings and errors are what an operator needs.
-        builder.Logging.AddFilter("Marten.IDocumentStore", LogLevel.Warning);
-        builder.Logging.AddJsonConsole(options =>
-        {
-            options.IncludeScopes = true;
-            options.UseUtcTimestamp = true;
-            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-        });
+        builder.AddChronicleLogging();
 
         var services = builder.Services;
         services.AddOptions<ChronicleSettings>().Bind(builder.Configuration.GetSection(ChronicleSettings.Section))
@@ -48,11 +42,14 @@ public static class PlatformSetup
         services.AddSingleton<IdempotencyStore>();
         services.AddChronicleHealth();
         services.AddChronicleOpenApi();
+        builder.AddChronicleTelemetry();
         return builder;
     }
 
     public static WebApplication UseChroniclePlatform(this WebApplication app)
     {
+        app.UseChronicleTelemetry();
+        app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
@@ -64,8 +61,10 @@ public static class PlatformSetup
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseMiddleware<StorableTextMiddleware>();
+        app.UseMiddleware<WriteOutcomeMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapHealthApi();
+        app.MapChronicleMetrics();
         return app;
     }
 

@@ -26,9 +26,17 @@ public static class WriteExamples
 
     public static readonly CreatedApiKey CreatedKey = new("carol", "editor", "csto_4S9c4EDU8LYKWExZnnCKELEXHErDH0Mwk4IBmLZvpRQ");
 
-    public static readonly HealthAnswer Ready = new("healthy", new Dictionary<string, HealthCheckAnswer> { ["postgresql"] = new("healthy", "PostgreSQL answers.") });
+    public static readonly HealthAnswer Ready = new("healthy", new Dictionary<string, HealthCheckAnswer>
+    {
+        ["postgresql"] = new("healthy", "PostgreSQL answers."),
+        ["projections"] = new("healthy", "Every projection and subscription is level with the high-water mark (this node leads the daemon)."),
+    });
 
-    public static readonly HealthAnswer Unready = new("unhealthy", new Dictionary<string, HealthCheckAnswer> { ["postgresql"] = new("unhealthy", "PostgreSQL does not answer.") });
+    public static readonly HealthAnswer Unready = new("unhealthy", new Dictionary<string, HealthCheckAnswer>
+    {
+        ["postgresql"] = new("healthy", "PostgreSQL answers."),
+        ["projections"] = new("unhealthy", "Stopped on a failing event (see the log): delivery_fanout:All at position 41, failing on event 0b8f3c2e-5d7a-4e59-9a1c-3f6e2d7b8a90 (state_withdrew, position 42)"),
+    });
 
     public static readonly HealthAnswer Live = new("healthy", new Dictionary<string, HealthCheckAnswer>());
 }

@@ -34,7 +34,7 @@ namespace CstoChronicle.Client.Health.Ready
         {
         }
         /// <summary>
-        /// Readiness: PostgreSQL answers (503 when it does not).
+        /// 200 with status healthy, or degraded when a projection or the high-water mark lags beyond Chronicle:Health&apos;s limits; 503 with status unhealthy when PostgreSQL does not answer or a projection stopped on a failing event (the check&apos;s description names it).
         /// </summary>
         /// <returns>A <see cref="global::CstoChronicle.Client.Models.HealthAnswer"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -59,7 +59,7 @@ namespace CstoChronicle.Client.Health.Ready
             return await RequestAdapter.SendAsync<global::CstoChronicle.Client.Models.HealthAnswer>(requestInfo, global::CstoChronicle.Client.Models.HealthAnswer.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Readiness: PostgreSQL answers (503 when it does not).
+        /// 200 with status healthy, or degraded when a projection or the high-water mark lags beyond Chronicle:Health&apos;s limits; 503 with status unhealthy when PostgreSQL does not answer or a projection stopped on a failing event (the check&apos;s description names it).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
