@@ -97,6 +97,7 @@ public static class ParameterDocs
             ["CorrectEvent"] = Dictionary(("id", new("The id (a UUID) of the event to correct.", "2882440b-2d62-55a9-8579-d574e936e42a", Uuid))),
             ["RetractEvent"] = Dictionary(("id", new("The id (a UUID) of the event to retract.", "2882440b-2d62-55a9-8579-d574e936e42a", Uuid))),
             ["GetEntityHistory"] = Dictionary(("id", new("The entity: a state's ISO 3166-1 alpha-3 code or an entity's slug.", "UZB", Text))),
+            ["GetOffice"] = Dictionary(("office", new("The office's slug: chief-of-joint-staff (GET /api/v1/offices lists them).", "chief-of-joint-staff", Text))),
             ["GetSource"] = Dictionary(("id", new("The source's id (a slug).", "tass-2012-06-28", Text))),
             ["RevokeApiKey"] = Dictionary(("name", new("The name of the API key to revoke.", "alice", Text))),
             ["StreamEvents"] = Dictionary(

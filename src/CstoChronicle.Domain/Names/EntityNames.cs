@@ -79,6 +79,11 @@ public static class EntityNames
         ["stanislav-zas"] = new("Stanislav Zas", "Станислав Зась"),
         ["imangali-tasmagambetov"] = new("Imangali Tasmagambetov", "Имангали Тасмагамбетов"),
         ["taalatbek-masadykov"] = new("Taalatbek Masadykov", "Таалатбек Масадыков"),
+        ["yuri-baluyevsky"] = new("Yuri Baluyevsky", "Юрий Балуевский"),
+        ["saken-zhasuzakov"] = new("Saken Zhasuzakov", "Сакен Жасузаков"),
+        ["alexander-studenikin"] = new("Alexander Studenikin", "Александр Студеникин"),
+        ["anatoly-sidorov"] = new("Anatoly Sidorov", "Анатолий Сидоров"),
+        ["andrei-serdyukov"] = new("Andrei Serdyukov", "Андрей Сердюков"),
 
         // Exercises and operations
         ["exercise-rubezh"] = new("Rubezh (Border) exercises", "Рубеж"),
@@ -88,6 +93,8 @@ public static class EntityNames
         ["exercise-poisk"] = new("Search exercises", "Поиск"),
         ["exercise-grom"] = new("Thunder exercises", "Гром"),
         ["exercise-kobalt"] = new("Cobalt exercises", "Кобальт"),
+        ["exercise-barier"] = new("Barrier exercises", "Барьер"),
+        ["exercise-skala"] = new("Cliff (Rock) exercises"),
         ["operation-kanal"] = new("Operation Kanal (Channel)", "Канал"),
         ["operation-nelegal"] = new("Operation Nelegal (Illegal)", "Нелегал"),
         ["operation-proxy"] = new("Operation Proxy", "PROXY"),

@@ -20,7 +20,8 @@ internal static class ClaimRows
         if (OfficeClaim.From(version, fact) is { } office)
             yield return Claim(ChronicleTables.SecretaryGeneralName, version, recordedAt)
                 .Text("change", office.Change.ToString()).Text("person_id", office.PersonId).Text("name", office.Name)
-                .Text("state", office.State).Text("term_ends_text", office.TermEnds?.Text).Date("term_ends", office.TermEnds?.Latest);
+                .Text("state", office.State).Text("term_ends_text", office.TermEnds?.Text).Date("term_ends", office.TermEnds?.Latest)
+                .Text("office", office.Office);
 
         if (ChairClaim.From(version, fact) is { } chair)
             yield return Claim(ChronicleTables.ChairmanshipName, version, recordedAt).Text("state", chair.State);

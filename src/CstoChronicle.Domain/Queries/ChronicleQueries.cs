@@ -1,3 +1,4 @@
+using CstoChronicle.Domain.Events;
 using CstoChronicle.Domain.Store;
 using CstoChronicle.Domain.Queries.Answers;
 using CstoChronicle.Domain.Queries.PointInTime;
@@ -32,6 +33,28 @@ public sealed partial class ChronicleQueries(NpgsqlDataSource dataSource, string
         var claims = await ClaimReader.SecretaryGeneralAsync(snapshot, ct);
         return new SecretaryGeneralAnswer(Basis(snapshot, day, knownAt), SecretaryGeneralFold.HolderOn(claims, day));
     }
+
+    /// <summary>The holder of one office on a day; <paramref name="office"/> must be one of <see cref="Offices.All"/>.</summary>
+    public async Task<OfficeAnswer> OfficeAsync(string office, DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken ct = default)
+    {
+        if (!Offices.IsKnown(office)) throw new ArgumentException($"'{office}' is not an office the chronicle records.", nameof(office));
+        var day = asOf ?? Today;
+        await using var snapshot = await OpenAsync(knownAt, ct);
+        return new OfficeAnswer(Basis(snapshot, day, knownAt), await StandingAsync(snapshot, office, day, ct));
+    }
+
+    /// <summary>Every office (<see cref="Offices.All"/>) and its holder on a day, read in one snapshot.</summary>
+    public async Task<OfficesAnswer> OfficesAsync(DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken ct = default)
+    {
+        var day = asOf ?? Today;
+        await using var snapshot = await OpenAsync(knownAt, ct);
+        var offices = new List<OfficeStanding>();
+        foreach (var office in Offices.All) offices.Add(await StandingAsync(snapshot, office, day, ct));
+        return new OfficesAnswer(Basis(snapshot, day, knownAt), offices);
+    }
+
+    private static async Task<OfficeStanding> StandingAsync(ReadSnapshot snapshot, string office, DateOnly day, CancellationToken ct) =>
+        new(office, Offices.NameOf(office), SecretaryGeneralFold.HolderOn(await ClaimReader.OfficeAsync(snapshot, office, ct), day));
 
     public async Task<ChairmanshipAnswer> ChairmanshipAsync(DateOnly? asOf = null, DateTimeOffset? knownAt = null, CancellationToken ct = default)
     {

@@ -1,4 +1,5 @@
 using CstoChronicle.Domain.Dates;
+using CstoChronicle.Domain.Events;
 using CstoChronicle.Domain.Projections.Claims;
 using CstoChronicle.Domain.Projections.Schema;
 using CstoChronicle.Domain.Sources;
@@ -14,9 +15,14 @@ internal static class ClaimReader
             (r, v) => new MembershipClaim(v, r.GetString(5), Enum.Parse<MembershipChange>(r.GetString(6))), ct);
 
     public static Task<List<OfficeClaim>> SecretaryGeneralAsync(ReadSnapshot snapshot, CancellationToken ct) =>
-        ReadAsync(snapshot, ChronicleTables.SecretaryGeneralName, "change, person_id, name, state, term_ends_text",
+        OfficeAsync(snapshot, Offices.SecretaryGeneral, ct);
+
+    /// <summary>The claims about one office (<see cref="Offices"/>).</summary>
+    public static Task<List<OfficeClaim>> OfficeAsync(ReadSnapshot snapshot, string office, CancellationToken ct) =>
+        ReadAsync(snapshot, ChronicleTables.SecretaryGeneralName, "change, person_id, name, state, term_ends_text, office",
             (r, v) => new OfficeClaim(v, Enum.Parse<OfficeChange>(r.GetString(5)), r.GetString(6), Text(r, 7), Text(r, 8),
-                Text(r, 9) is { } termEnds ? HistoricalDate.Parse(termEnds) : null), ct);
+                Text(r, 9) is { } termEnds ? HistoricalDate.Parse(termEnds) : null, r.GetString(10)), ct,
+            "office = $2", Sql.Text(office));
 
     public static Task<List<ChairClaim>> ChairmanshipAsync(ReadSnapshot snapshot, CancellationToken ct) =>
         ReadAsync(snapshot, ChronicleTables.ChairmanshipName, "state", (r, v) => new ChairClaim(v, r.GetString(5)), ct);
@@ -38,11 +44,13 @@ internal static class ClaimReader
 
     private static async Task<List<T>> ReadAsync<T>(
         ReadSnapshot snapshot, string table, string columns,
-        Func<NpgsqlDataReader, ClaimVersion, T> read, CancellationToken ct)
+        Func<NpgsqlDataReader, ClaimVersion, T> read, CancellationToken ct,
+        string? filter = null, NpgsqlParameter? filterParameter = null)
     {
         await using var command = snapshot.Command(
-            $"SELECT {ClaimColumns.Select}, {columns} FROM {{schema}}.{table} WHERE {ClaimColumns.KnownAt("$1")}",
-            Sql.Number(snapshot.KnownPosition));
+            $"SELECT {ClaimColumns.Select}, {columns} FROM {{schema}}.{table} WHERE {ClaimColumns.KnownAt("$1")}" +
+            (filter is null ? "" : $" AND {filter}"),
+            filterParameter is null ? [Sql.Number(snapshot.KnownPosition)] : [Sql.Number(snapshot.KnownPosition), filterParameter]);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var claims = new List<T>();
         while (await reader.ReadAsync(ct)) claims.Add(read(reader, Version(reader)));

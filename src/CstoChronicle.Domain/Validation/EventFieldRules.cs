@@ -99,6 +99,20 @@ public static class EventFieldRules
                 break;
             case ActingSecretaryGeneralDesignated e: CheckHolder(errors, e.PersonId, e.Name, e.State, states); break;
             case SecretaryGeneralTermEnded e: errors.Slug("personId", e.PersonId); break;
+            case OfficeHolderAppointed e:
+                CheckOffice(errors, e.Office);
+                CheckHolder(errors, e.PersonId, e.Name, e.State, states);
+                if (e.TermEnds is not null && e.On is not null && e.TermEnds.Latest < e.On.Earliest)
+                    errors.Add("termEnds", $"the term ends ({e.TermEnds}) before it starts ({e.On})");
+                break;
+            case ActingOfficeHolderDesignated e:
+                CheckOffice(errors, e.Office);
+                CheckHolder(errors, e.PersonId, e.Name, e.State, states);
+                break;
+            case OfficeTermEnded e:
+                CheckOffice(errors, e.Office);
+                errors.Slug("personId", e.PersonId);
+                break;
 
             case ExerciseHeld e:
                 errors.Slug("exercise", e.Exercise);
@@ -114,6 +128,16 @@ public static class EventFieldRules
         }
         if (fact.StreamId is { } stream && stream.StartsWith(SourceRegistered.StreamPrefix, StringComparison.Ordinal))
             errors.Add("", $"the entity id '{stream}' starts with '{SourceRegistered.StreamPrefix}', which is kept for the source register");
+    }
+
+    /// <summary>The generic office records name one of <see cref="Offices.Others"/>; the Secretary General has records of its own.</summary>
+    private static void CheckOffice(ErrorList errors, string office)
+    {
+        if (!errors.Required("office", office)) return;
+        if (office == Offices.SecretaryGeneral)
+            errors.Add("office", "the Secretary General is recorded with SecretaryGeneralAppointed, ActingSecretaryGeneralDesignated and SecretaryGeneralTermEnded");
+        else if (!Offices.Others.Contains(office, StringComparer.Ordinal))
+            errors.Add("office", $"'{office}' is not an office the chronicle records: use one of {string.Join(", ", Offices.Others)}");
     }
 
     private static void CheckHolder(ErrorList errors, string personId, string name, string? state, KnownStates states)

@@ -20,6 +20,7 @@ public sealed class AnswersMatchTheDocumentTests(DocumentedApi api) : IClassFixt
         [
             "/api/v1/members?asOf=2006-12-31", "/api/v1/members?asOf=2013-06-01&knownAt=2025-01-01T00:00:00Z", "/api/v1/members?asOf=1990-01-01",
             "/api/v1/offices/secretary-general?asOf=2017-03-01", "/api/v1/offices/secretary-general?asOf=1990-01-01",
+            "/api/v1/offices?asOf=2017-03-01", "/api/v1/offices/chief-of-joint-staff?asOf=2017-03-01", "/api/v1/offices/chief-of-joint-staff?asOf=1990-01-01",
             "/api/v1/chairmanship?asOf=2022-12-31", "/api/v1/chairmanship?asOf=1990-01-01",
             "/api/v1/bodies?asOf=2010-01-01", "/api/v1/documents?asOf=2010-01-01", "/api/v1/periods", "/api/v1/periods?view=membership", "/api/v1/changes?from=2012&to=2013",
             "/api/v1/timeline?limit=500", "/api/v1/timeline?entity=UZB", "/api/v1/timeline?from=2006&to=2007&type=StateAcceded&limit=2",

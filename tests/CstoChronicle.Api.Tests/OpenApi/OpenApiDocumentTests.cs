@@ -28,7 +28,7 @@ public sealed class OpenApiDocumentTests(ChronicleApiFactory factory) : IClassFi
         var paths = (await OperationsAsync()).Select(o => $"{o.Method.ToUpperInvariant()} {o.Path}").ToList();
         string[] expected =
         [
-            "GET /api/v1/members", "GET /api/v1/offices/secretary-general", "GET /api/v1/chairmanship", "GET /api/v1/timeline",
+            "GET /api/v1/members", "GET /api/v1/offices/secretary-general", "GET /api/v1/offices", "GET /api/v1/offices/{office}", "GET /api/v1/chairmanship", "GET /api/v1/timeline",
             "GET /api/v1/changes", "GET /api/v1/events/{id}", "GET /api/v1/entities/{id}/history", "GET /api/v1/audit",
             "GET /api/v1/sources", "GET /api/v1/sources/{id}", "POST /api/v1/sources", "POST /api/v1/events",
             "POST /api/v1/events/{id}/corrections", "POST /api/v1/events/{id}/retractions", "GET /health/live", "GET /health/ready",

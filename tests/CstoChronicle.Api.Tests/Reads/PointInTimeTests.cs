@@ -50,6 +50,40 @@ public sealed class PointInTimeTests(ChronicleApiFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_chief_of_the_joint_staff_on_a_day_is_named_with_the_office_and_basis()
+    {
+        var answer = await _client.GetJsonAsync("/api/v1/offices/chief-of-joint-staff?asOf=2017-03-01");
+
+        answer.GetProperty("asOf").GetString().ShouldBe("2017-03-01");
+        answer.GetProperty("office").GetString().ShouldBe("chief-of-joint-staff");
+        answer.GetProperty("name").GetString().ShouldBe("Chief of the CSTO Joint Staff");
+        var holder = answer.GetProperty("holder");
+        holder.GetProperty("personId").GetString().ShouldBe("anatoly-sidorov");
+        holder.GetProperty("since").GetString().ShouldBe("2015-09-15");
+        holder.GetProperty("certainty").GetString().ShouldBe("certain");
+    }
+
+    [Fact]
+    public async Task Every_office_on_a_day_is_listed_with_its_holder_the_secretary_general_first()
+    {
+        var answer = await _client.GetJsonAsync("/api/v1/offices?asOf=2024-01-01");
+
+        var offices = answer.GetProperty("offices").EnumerateArray().ToList();
+        offices.Select(o => o.GetProperty("office").GetString()).ShouldBe(["secretary-general", "chief-of-joint-staff"]);
+        offices[0].GetProperty("holder").GetProperty("personId").GetString().ShouldBe("imangali-tasmagambetov");
+        offices[1].GetProperty("holder").GetProperty("personId").GetString().ShouldBe("andrei-serdyukov");
+    }
+
+    [Fact]
+    public async Task An_office_the_chronicle_does_not_record_is_not_found()
+    {
+        var response = await _client.GetAsync("/api/v1/offices/commander-in-chief?asOf=2017-03-01");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
     public async Task The_chair_on_a_day_is_a_state()
     {
         var answer = await _client.GetJsonAsync("/api/v1/chairmanship?asOf=2022-12-31");

@@ -56,20 +56,40 @@ public partial class DatasetCheckTests
     }
 
     [Fact]
-    public void The_Secretary_General_never_has_two_holders_at_once()
+    public void No_office_ever_has_two_holders_at_once()
     {
-        var succession = InOrder(Dataset.Facts.Where(f => f.Event.StreamId == Offices.SecretaryGeneral));
+        var overlapping = Offices.All.SelectMany(office =>
+        {
+            var succession = InOrder(Dataset.Facts.Where(f => f.Event.StreamId == office));
 
-        // Each step starts on or after the one before, and no one takes office before the sitting holder's fixed term ends.
-        var overlapping = succession.Zip(succession.Skip(1))
-            .Where(pair => pair.Second.Event.On.Earliest < pair.First.Event.On.Latest
-                || (pair.First.Event is SecretaryGeneralAppointed { TermEnds: { } ends } && pair.Second.Event is not SecretaryGeneralTermEnded
-                    && pair.Second.Event.On.Earliest <= ends.Latest))
-            .Select(pair => $"{pair.Second.File}: {pair.Second.Id} ({pair.Second.Event.On}) overlaps {pair.First.Id} ({pair.First.Event.On})")
-            .ToList();
+            // Each step starts on or after the one before, and no one takes office before the sitting holder's fixed term ends.
+            return succession.Zip(succession.Skip(1))
+                .Where(pair => pair.Second.Event.On.Earliest < pair.First.Event.On.Latest
+                    || (TermEnds(pair.First.Event) is { } ends && pair.Second.Event is not (SecretaryGeneralTermEnded or OfficeTermEnded)
+                        && pair.Second.Event.On.Earliest <= ends.Latest))
+                .Select(pair => $"{pair.Second.File}: {pair.Second.Id} ({pair.Second.Event.On}) overlaps {pair.First.Id} ({pair.First.Event.On})");
+        }).ToList();
 
         overlapping.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Every_office_of_the_dataset_is_one_the_chronicle_answers()
+    {
+        var unknown = Dataset.Facts.Where(f => f.Event is OfficeHolderAppointed or ActingOfficeHolderDesignated or OfficeTermEnded)
+            .Where(f => !Offices.Others.Contains(f.Event.StreamId))
+            .Select(f => $"{f.File}: {f.Id}: {f.Event.StreamId}")
+            .ToList();
+
+        unknown.ShouldBeEmpty();
+    }
+
+    private static Domain.Dates.HistoricalDate? TermEnds(HistoricalEvent fact) => fact switch
+    {
+        SecretaryGeneralAppointed e => e.TermEnds,
+        OfficeHolderAppointed e => e.TermEnds,
+        _ => null,
+    };
 
     [Fact]
     public void Handovers_of_the_chairmanship_follow_each_other_without_overlapping()
@@ -130,6 +150,9 @@ public partial class DatasetCheckTests
         SecretaryGeneralAppointed e => e.PersonId + "@" + e.On.Earliest.Year,
         ActingSecretaryGeneralDesignated e => e.PersonId + "@" + e.On.Earliest.Year,
         SecretaryGeneralTermEnded e => e.PersonId + "@end",
+        OfficeHolderAppointed e => e.PersonId + "@" + e.On.Earliest.Year,
+        ActingOfficeHolderDesignated e => e.PersonId + "@" + e.On.Earliest.Year,
+        OfficeTermEnded e => e.PersonId + "@end",
         _ => fact.StreamId,
     };
 
@@ -143,6 +166,9 @@ public partial class DatasetCheckTests
             case SecretaryGeneralTermEnded e: yield return e.PersonId; break;
             case SecretaryGeneralAppointed e: yield return e.PersonId; break;
             case ActingSecretaryGeneralDesignated e: yield return e.PersonId; break;
+            case OfficeHolderAppointed e: yield return e.PersonId; break;
+            case ActingOfficeHolderDesignated e: yield return e.PersonId; break;
+            case OfficeTermEnded e: yield return e.PersonId; break;
         }
     }
 

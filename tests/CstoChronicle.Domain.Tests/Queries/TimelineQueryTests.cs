@@ -53,11 +53,11 @@ public class TimelineQueryTests(DatasetFixture db) : IClassFixture<DatasetFixtur
     [Fact]
     public async Task A_fact_dated_only_by_month_appears_in_a_window_that_starts_inside_that_month()
     {
-        // council-sessions.json: the decision on counter-terrorism measures is dated "2016-10" (the Yerevan session).
-        var answer = await db.Chronicle.Queries.TimelineAsync(from: Day("2016-10-20"), to: Day("2016-11-30"));
+        // forces-exercises-operations.json: Interaction-2009 is dated "2009-10" (held in October 2009, its days unknown).
+        var answer = await db.Chronicle.Queries.TimelineAsync(from: Day("2009-10-20"), to: Day("2009-11-30"));
 
-        var item = answer.Items.Single(i => i.EventId == db.Data.Id("csc-decision-2016-10-terrorism-measures"));
-        item.On.Text.ShouldBe("2016-10");
+        var item = answer.Items.Single(i => i.EventId == db.Data.Id("exercise-interaction-2009"));
+        item.On.Text.ShouldBe("2009-10");
         answer.Items.ShouldBeInOrder(SortDirection.Ascending, new TimelineOrder());
     }
 

@@ -46,7 +46,10 @@ public class EventTypeRegistryTests
     [Fact]
     public void Every_event_type_is_known_by_its_record_name()
     {
-        EventTypeRegistry.HistoricalTypeNames.Count.ShouldBe(21);
+        EventTypeRegistry.HistoricalTypeNames.Count.ShouldBe(24);
+        EventTypeRegistry.HistoricalTypeNames.ShouldContain("OfficeHolderAppointed");
+        EventTypeRegistry.HistoricalTypeNames.ShouldContain("ActingOfficeHolderDesignated");
+        EventTypeRegistry.HistoricalTypeNames.ShouldContain("OfficeTermEnded");
         EventTypeRegistry.TypeNames.ShouldContain("SourceRegistered");
         EventTypeRegistry.TypeNames.ShouldContain("EventCorrected");
         EventTypeRegistry.TypeNames.ShouldContain("EventRetracted");

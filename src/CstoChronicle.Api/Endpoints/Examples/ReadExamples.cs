@@ -5,6 +5,7 @@ using CstoChronicle.Api.Endpoints.Sources;
 using CstoChronicle.Api.Endpoints.Timeline;
 using CstoChronicle.Domain.Dates;
 using CstoChronicle.Domain.Queries.Answers;
+using CstoChronicle.Domain.Serialization;
 using CstoChronicle.Domain.Sources;
 
 namespace CstoChronicle.Api.Endpoints.Examples;
@@ -31,6 +32,18 @@ public static class ReadExamples
     public static readonly SecretaryGeneralResponse SecretaryGeneral = new(new DateOnly(2017, 3, 1), KnownAt, Position,
         new OfficeHolder("valery-semerikov", "Valery Semerikov", "RUS", true, On("2017-01-01"), Certainty.Certain,
             [Guid.Parse("039b5109-d7c8-5ade-85a3-8bc140f1587c")]));
+
+    private static readonly OfficeHolder ChiefOfJointStaff2017 = new("anatoly-sidorov", "Anatoly Sidorov", "RUS", false, On("2015-09-15"),
+        Certainty.Certain, [DeterministicId.ForDatasetEvent("cjs-anatoly-sidorov-appointed-2015-09-15")]);
+
+    public static readonly OfficesResponse Offices = new(new DateOnly(2017, 3, 1), KnownAt, Position,
+    [
+        new OfficeStanding("secretary-general", "Secretary General", SecretaryGeneral.Holder),
+        new OfficeStanding("chief-of-joint-staff", "Chief of the CSTO Joint Staff", ChiefOfJointStaff2017),
+    ]);
+
+    public static readonly OfficeResponse Office = new(new DateOnly(2017, 3, 1), KnownAt, Position,
+        "chief-of-joint-staff", "Chief of the CSTO Joint Staff", ChiefOfJointStaff2017);
 
     public static readonly ChairmanshipResponse Chairmanship = new(new DateOnly(2022, 12, 31), KnownAt, Position,
         new Chair("BLR", "Belarus", On("2022-11-23"), Certainty.Certain, [Guid.Parse("3bccfd26-319a-5345-9d4d-5d37d7c32939")]));

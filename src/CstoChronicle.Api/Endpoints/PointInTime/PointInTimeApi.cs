@@ -1,14 +1,16 @@
 using CstoChronicle.Api.Http;
 using CstoChronicle.Api.OpenApi;
 using CstoChronicle.Api.Reads;
+using CstoChronicle.Domain.Events;
 using CstoChronicle.Domain.Queries;
+using Microsoft.AspNetCore.Http.HttpResults;
 using HttpPointInTime = CstoChronicle.Api.Http.PointInTime;
 
 using CstoChronicle.Api.Endpoints.Examples;
 
 namespace CstoChronicle.Api.Endpoints.PointInTime;
 
-/// <summary>Who held what on a historical day, as known at a recorded instant: members, Secretary General, chair, bodies, documents, changes.</summary>
+/// <summary>Who held what on a historical day, as known at a recorded instant: members, Secretary General and other offices, chair, bodies, documents, changes.</summary>
 public static class PointInTimeApi
 {
     public static RouteGroupBuilder MapPointInTimeApi(this RouteGroupBuilder api)
@@ -38,6 +40,25 @@ public static class PointInTimeApi
         .WithDescription("The holder of the office on asOf (acting or appointed), or null when the office was vacant or did not exist yet.")
         .WithResponseExample(200, ReadExamples.SecretaryGeneral)
         .ProducesProblems(400);
+
+        group.MapGet("/offices", async (string? asOf, string? knownAt, ChronicleQueries queries, TimeProvider clock, CancellationToken ct) =>
+        {
+            var time = HttpPointInTime.Parse(asOf, knownAt, clock);
+            var answer = await queries.OfficesAsync(time.AsOf, time.KnownAt, ct);
+            return CachedJson.For(new OfficesResponse(time.AsOf, answer.Basis.KnownAt, answer.Basis.Position, answer.Offices), time.KnownAtIsSettled);
+        })
+        .WithName("GetOffices")
+        .WithSummary("Every office and its holder on a day")
+        .WithDescription("The offices the chronicle records (the Secretary General first, then the Chief of the Joint Staff), each with its holder on asOf (acting or appointed), or null when the office was vacant, did not exist yet, or no holder is recorded.")
+        .WithResponseExample(200, ReadExamples.Offices)
+        .ProducesProblems(400);
+
+        group.MapGet("/offices/{office}", GetOfficeAsync)
+        .WithName("GetOffice")
+        .WithSummary("The holder of one office on a day")
+        .WithDescription("The holder of the office (for example chief-of-joint-staff) on asOf, or null when it was vacant or no holder is recorded. /offices lists the offices; /offices/secretary-general keeps its own shape.")
+        .WithResponseExample(200, ReadExamples.Office)
+        .ProducesProblems(400, 404);
 
         group.MapGet("/chairmanship", async (string? asOf, string? knownAt, long? minPosition, PointInTimeReads reads, TimeProvider clock, CancellationToken ct) =>
         {
@@ -95,5 +116,15 @@ public static class PointInTimeApi
         .ProducesProblems(400);
 
         return api;
+    }
+
+    private static async Task<Results<CachedJson<OfficeResponse>, ProblemHttpResult>> GetOfficeAsync(
+        string office, string? asOf, string? knownAt, ChronicleQueries queries, TimeProvider clock, CancellationToken ct)
+    {
+        var time = HttpPointInTime.Parse(asOf, knownAt, clock);
+        if (!Offices.IsKnown(office)) return TypedResults.Problem(Problems.NotFound("office", office));
+        var answer = await queries.OfficeAsync(office, time.AsOf, time.KnownAt, ct);
+        return CachedJson.For(new OfficeResponse(time.AsOf, answer.Basis.KnownAt, answer.Basis.Position,
+            answer.Office.Office, answer.Office.Name, answer.Office.Holder), time.KnownAtIsSettled);
     }
 }

@@ -9,6 +9,10 @@ public sealed record MembersResponse(DateOnly AsOf, DateTimeOffset KnownAt, long
 
 public sealed record SecretaryGeneralResponse(DateOnly AsOf, DateTimeOffset KnownAt, long Position, OfficeHolder? Holder);
 
+public sealed record OfficesResponse(DateOnly AsOf, DateTimeOffset KnownAt, long Position, IReadOnlyList<OfficeStanding> Offices);
+
+public sealed record OfficeResponse(DateOnly AsOf, DateTimeOffset KnownAt, long Position, string Office, string Name, OfficeHolder? Holder);
+
 public sealed record ChairmanshipResponse(DateOnly AsOf, DateTimeOffset KnownAt, long Position, Chair? Chair);
 
 public sealed record BodiesResponse(DateOnly AsOf, DateTimeOffset KnownAt, long Position, IReadOnlyList<Body> Bodies);

@@ -24,6 +24,11 @@ public static class ChronicleMigrations
             KnownPositions.Migration),
         new(5, "the log keeps no copy of the event data: readers take it from Marten's mt_events (docs/decisions/0005)",
             "ALTER TABLE {schema}.chr_log DROP COLUMN data;"),
+        new(6, "offices other than the Secretary General's: chr_secretary_general holds every office, named in its office column",
+            """
+            ALTER TABLE {schema}.chr_secretary_general ADD COLUMN office text NOT NULL DEFAULT 'secretary-general';
+            CREATE INDEX chr_secretary_general_office ON {schema}.chr_secretary_general (office, earliest);
+            """),
     ];
 
     /// <summary>Longer than any year, the longest partial date: facts spanning more days are few (intervals, open ends).</summary>

@@ -34,6 +34,7 @@ internal static class ChronicleTables
         CREATE INDEX chr_membership_event ON {schema}.chr_membership (event_id);
         """;
 
+    /// <summary>Every office's claims, despite the name: migration 6 adds the <c>office</c> column (default <c>secretary-general</c>).</summary>
     public const string SecretaryGeneral = $$"""
         CREATE TABLE {schema}.chr_secretary_general (
         {{ClaimColumns.Definition}}

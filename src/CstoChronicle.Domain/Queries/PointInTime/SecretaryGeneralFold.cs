@@ -4,6 +4,7 @@ using CstoChronicle.Domain.Queries.Answers;
 
 namespace CstoChronicle.Domain.Queries.PointInTime;
 
+/// <summary>The holder of an office held by one person at a time (the Secretary General's, and every other office's).</summary>
 public static class SecretaryGeneralFold
 {
     public sealed record Holder(string PersonId, string Name, string? State, bool Acting);
