@@ -122,15 +122,16 @@ public sealed class HttpSuite(NpgsqlDataSource dataSource, BenchOptions options,
     /// </summary>
     private async Task CompareTelemetryAsync(DateOnly[] days)
     {
-        await using var off = await ApiProcess.StartAsync(options.ApiDll, options.ConnectionString, QuerySuite.Schema,
-            new Dictionary<string, string> { ["Chronicle__Telemetry__Enabled"] = "false", ["Chronicle__ImportDataset"] = "false" });
-        using var offHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.QueryClients }) { BaseAddress = off.BaseAddress };
         foreach (var (name, settings) in new[]
         {
             ("metrics (default)", new Dictionary<string, string> { ["Chronicle__ImportDataset"] = "false" }),
             ("metrics and traces", new Dictionary<string, string> { ["Chronicle__ImportDataset"] = "false", ["Chronicle__Telemetry__Tracing"] = "true" }),
         })
         {
+            // A fresh pair each time: a process that served the previous round is warmer (JIT, pools) than a new one.
+            await using var off = await ApiProcess.StartAsync(options.ApiDll, options.ConnectionString, QuerySuite.Schema,
+                new Dictionary<string, string> { ["Chronicle__Telemetry__Enabled"] = "false", ["Chronicle__ImportDataset"] = "false" });
+            using var offHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.QueryClients }) { BaseAddress = off.BaseAddress };
             await using var on = await ApiProcess.StartAsync(options.ApiDll, options.ConnectionString, QuerySuite.Schema, settings);
             using var onHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.QueryClients }) { BaseAddress = on.BaseAddress };
             var (measured, baseline) = await ConcurrentLoad.CompareAsync(options.QueryClients, options.Queries,
@@ -138,7 +139,7 @@ public sealed class HttpSuite(NpgsqlDataSource dataSource, BenchOptions options,
                 i => GetAsync(offHttp, $"api/v1/members?asOf={days[i]:yyyy-MM-dd}"));
             report.Add("Cost of telemetry",
                 name == "metrics (default)"
-                    ? "Two API processes on the same schema, one with telemetry (Chronicle:Telemetry) and one without (Enabled=false), the same " +
+                    ? "For each line a fresh pair of API processes on the same schema, one with telemetry (Chronicle:Telemetry) and one without (Enabled=false), the same " +
                       $"GET /api/v1/members load ({options.QueryClients} clients, {options.Queries:N0} requests) in alternating halves. " +
                       "\"metrics and traces\" records a trace of every request (Marten and Npgsql spans included) as with OTLP set, without exporting it."
                     : "",

@@ -38,6 +38,12 @@ public sealed class WebhookSettings
     /// <summary>The ports a target URL may name, comma-separated; <c>*</c> allows any.</summary>
     public string AllowedPorts { get; set; } = "80,443";
 
+    /// <summary>Delivered deliveries, their attempts and payloads are removed this long after completion (dead letters and pending ones stay).</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often each delivering node removes what is past <see cref="Retention"/>.</summary>
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Subscriptions one API key may hold (deleted ones do not count).</summary>
     public int MaxSubscriptionsPerOwner { get; set; } = 20;
 

@@ -1,4 +1,7 @@
+using System.Text;
 using System.Text.Json;
+using CloudNative.CloudEvents;
+using CloudNative.CloudEvents.SystemTextJson;
 using CstoChronicle.Api.Notifications.CloudEvents;
 using CstoChronicle.Domain.Store;
 
@@ -47,6 +50,29 @@ public sealed class CloudEventJsonTests
     [Fact]
     public void The_sequence_sorts_as_text_in_position_order() =>
         string.CompareOrdinal(CloudEventJson.Sequence(9), CloudEventJson.Sequence(10)).ShouldBeLessThan(0);
+
+    [Fact]
+    public void The_sdk_reads_back_every_attribute_and_the_data_as_written()
+    {
+        var recorded = new RecordedEvent(42, "KAZ", 1, Guid.NewGuid(), "StateAcceded", """{"state":"KAZ","on":"2006-08~","note":"Казахстан <&>"}""",
+            EventMetadata.Empty, new DateTimeOffset(2026, 11, 29, 18, 3, 19, TimeSpan.Zero).AddTicks(4123450));
+        var text = CloudEventJson.Write(recorded, "urn:csto-chronicle:events");
+
+        var read = new JsonEventFormatter().DecodeStructuredModeMessage(Encoding.UTF8.GetBytes(text), null, CloudEventJson.Extensions);
+
+        read.SpecVersion.ShouldBe(CloudEventsSpecVersion.V1_0);
+        read.Id.ShouldBe(recorded.EventId.ToString());
+        read.Source.ShouldBe(new Uri("urn:csto-chronicle:events"));
+        read.Type.ShouldBe("org.csto-chronicle.StateAcceded");
+        read.Subject.ShouldBe("KAZ");
+        read.Time.ShouldBe(new DateTimeOffset(2006, 8, 1, 0, 0, 0, TimeSpan.Zero));
+        read[CloudEventJson.HistoricalDate].ShouldBe("2006-08~");
+        read[CloudEventJson.RecordedTime].ShouldBe("2026-11-29T18:03:19.412345Z");
+        read[CloudEventJson.SequenceAttribute].ShouldBe("0000000000000000042");
+        read.DataContentType.ShouldBe("application/json");
+        ((JsonElement)read.Data!).GetProperty("note").GetString().ShouldBe("Казахстан <&>");
+        JsonDocument.Parse(text).RootElement.GetProperty("data").GetProperty("on").GetString().ShouldBe("2006-08~");
+    }
 
     private static JsonElement Write(string data) => Write("StateAcceded", data);
 

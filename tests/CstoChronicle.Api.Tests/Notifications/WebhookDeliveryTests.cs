@@ -125,6 +125,25 @@ public sealed class WebhookDeliveryTests(NotificationNode node) : IClassFixture<
         again.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task A_failing_receiver_holds_back_no_other_subscription_and_every_payload_carries_its_position_and_id()
+    {
+        await using var failing = await WebhookReceiver.StartAsync();
+        failing.Answer = (_, _) => Task.FromResult(Results.StatusCode(500));
+        await using var healthy = await WebhookReceiver.StartAsync();
+        var entity = ChronicleEvents.Entity();
+        await node.SubscribeAsync(failing, entity);
+        await node.SubscribeAsync(healthy, entity);
+
+        var appended = new List<RecordedEvent>();
+        for (var i = 0; i < 3; i++) appended.Add(await node.Store.AppendAsync(ChronicleEvents.StateAcceded(entity), entity));
+
+        await Eventually.HoldsAsync(() => healthy.Received.Count >= 3, "the healthy receiver to get every event");
+        healthy.Received.Select(r => r.Sequence).Order().ShouldBe(appended.Select(e => e.Position));
+        healthy.Received.Select(r => r.WebhookId).Order().ShouldBe(appended.Select(e => e.EventId.ToString()).Order());
+        healthy.Received.ShouldAllBe(r => r.CloudEvent.GetProperty("id").GetString() == r.WebhookId);
+    }
+
     /// <summary>503 with a Retry-After in seconds.</summary>
     private sealed class BusyResult(int retryAfterSeconds) : IResult
     {

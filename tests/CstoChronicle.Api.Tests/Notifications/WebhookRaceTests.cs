@@ -30,8 +30,8 @@ public sealed class WebhookRaceTests : IAsyncLifetime
                 SELECT gen_random_uuid(), 'http://127.0.0.1:9/idle', ARRAY['nobody'], 'whsec_AAAA', 'active', 0, now(), now(), 'ballast'
                   FROM generate_series(1, 3000)
                 RETURNING id)
-            INSERT INTO {schema}.es_deliveries (subscription_id, position, event_id, event_type, stream_id, payload, state, next_attempt_at, created_at)
-            SELECT id, 0, gen_random_uuid(), 'StateAcceded', 'nobody', '{}', 'pending', now() + interval '1 day', now() FROM idle
+            INSERT INTO {schema}.es_deliveries (subscription_id, position, event_id, event_type, stream_id, state, next_attempt_at, created_at)
+            SELECT id, 0, gen_random_uuid(), 'StateAcceded', 'nobody', 'pending', now() + interval '1 day', now() FROM idle
             """);
     }
 

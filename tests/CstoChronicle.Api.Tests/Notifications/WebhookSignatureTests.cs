@@ -1,4 +1,7 @@
 using CstoChronicle.Api.Notifications.Webhooks;
+using Microsoft.AspNetCore.Http;
+using StandardWebhooks;
+using StandardWebhooks.Diagnostics;
 
 namespace CstoChronicle.Api.Tests.Notifications;
 
@@ -24,6 +27,29 @@ public sealed class WebhookSignatureTests
     [InlineData(MessageId, Timestamp, """{"test": 2432232315}""")]
     public void Verification_refuses_any_change_to_id_timestamp_or_body(string id, long timestamp, string body) =>
         WebhookSignature.Verify(Secret, id, timestamp, body, "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=").ShouldBeFalse();
+
+    [Fact]
+    public void The_library_signs_the_specification_example_itself() =>
+        new StandardWebhook(Secret).Sign(MessageId, DateTimeOffset.FromUnixTimeSeconds(Timestamp), Body)
+            .ShouldBe("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+
+    /// <summary>Why our own Verify stays (decision 0504): StandardWebhooks 1.1.2 looks at the first signature only.</summary>
+    [Fact]
+    public void The_library_refuses_a_valid_signature_that_is_not_the_first_of_the_header_and_ours_accepts_it()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var valid = WebhookSignature.Sign(Secret, MessageId, now.ToUnixTimeSeconds(), Body);
+        var header = "v1,bm9wZQ== " + valid;
+        var headers = new HeaderDictionary
+        {
+            [WebhookSignature.IdHeader] = MessageId,
+            [WebhookSignature.TimestampHeader] = now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [WebhookSignature.SignatureHeader] = header,
+        };
+
+        Should.Throw<WebhookVerificationException>(() => new StandardWebhook(Secret).Verify(Body, headers));
+        WebhookSignature.Verify(Secret, MessageId, now.ToUnixTimeSeconds(), Body, header).ShouldBeTrue();
+    }
 
     [Fact]
     public void Generated_secrets_are_whsec_and_32_random_bytes()

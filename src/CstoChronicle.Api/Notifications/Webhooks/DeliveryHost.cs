@@ -6,7 +6,7 @@ using Npgsql;
 namespace CstoChronicle.Api.Notifications.Webhooks;
 
 /// <summary>
-/// Migrates the delivery queue's tables at start-up, then runs the delivery worker (on every node) until the
+/// Migrates the delivery queue's tables at start-up, then runs the delivery worker and the retention purge (on every node) until the
 /// process stops; the fan-out is a Marten subscription, run by the daemon's leading node. A delivery cut off by the stop
 /// is rolled back and sent again by whichever node runs next.
 /// </summary>
@@ -14,6 +14,7 @@ public sealed class DeliveryHost(
     CstoChronicle.Api.Platform.SchemaOwner owner,
     ChronicleStoreSettings store,
     DeliveryWorker worker,
+    DeliveryRetention retention,
     IOptions<WebhookSettings> settings,
     ILogger<DeliveryHost> logger) : IHostedService
 {
@@ -44,10 +45,34 @@ public sealed class DeliveryHost(
                 logger.LogInformation("Webhook delivery is off on this node (Chronicle:Webhooks:DeliverFromThisNode=false).");
                 return;
             }
-            await worker.RunAsync(ct);
+            await Task.WhenAll(worker.RunAsync(ct), PurgeAsync(ct));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>Every RetentionInterval, removes delivered work older than Retention (first a minute after start).</summary>
+    private async Task PurgeAsync(CancellationToken ct)
+    {
+        var wait = TimeSpan.FromMinutes(1) < settings.Value.RetentionInterval ? TimeSpan.FromMinutes(1) : settings.Value.RetentionInterval;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(wait, ct);
+                var removed = await retention.PurgeAsync(settings.Value.Retention, ct);
+                if (removed > 0) logger.LogInformation("Removed {Count} deliveries completed more than {Retention} ago.", removed, settings.Value.Retention);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Could not remove old deliveries; trying again later.");
+            }
+            wait = settings.Value.RetentionInterval;
         }
     }
 

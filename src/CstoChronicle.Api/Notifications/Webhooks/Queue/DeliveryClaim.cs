@@ -38,9 +38,10 @@ internal sealed class DeliveryClaim : IAsyncDisposable
         {
             var transaction = await connection.BeginTransactionAsync(ct);
             await using var command = new NpgsqlCommand($"""
-                SELECT d.id, d.subscription_id, s.target, s.secret, d.event_id, d.position, d.payload, d.attempts
+                SELECT d.id, d.subscription_id, s.target, s.secret, d.event_id, d.position, p.payload, d.attempts
                   FROM {schema}.es_deliveries d
                   JOIN {schema}.es_delivery_subscriptions s ON s.id = d.subscription_id
+                  JOIN {schema}.es_delivery_payloads p ON p.position = d.position
                  WHERE d.id IN (SELECT head.id
                                   FROM {schema}.es_delivery_subscriptions a
                                  CROSS JOIN LATERAL (SELECT q.id FROM {schema}.es_deliveries q

@@ -30,10 +30,10 @@ public sealed class DeliveryLog(NpgsqlDataSource dataSource, string schema)
             WITH dead AS (
                 UPDATE {_schema}.es_deliveries SET state = 'replayed'
                  WHERE id = $1 AND subscription_id = $2 AND state = 'dead'
-                RETURNING id, subscription_id, position, event_id, event_type, stream_id, payload)
+                RETURNING id, subscription_id, position, event_id, event_type, stream_id)
             INSERT INTO {_schema}.es_deliveries
-                   (subscription_id, position, event_id, event_type, stream_id, payload, state, next_attempt_at, replay_of, created_at)
-            SELECT subscription_id, position, event_id, event_type, stream_id, payload, 'pending', now(), id, now() FROM dead
+                   (subscription_id, position, event_id, event_type, stream_id, state, next_attempt_at, replay_of, created_at)
+            SELECT subscription_id, position, event_id, event_type, stream_id, 'pending', now(), id, now() FROM dead
             RETURNING id
             """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = deliveryId });

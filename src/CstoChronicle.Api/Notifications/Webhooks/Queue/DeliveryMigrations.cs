@@ -16,5 +16,22 @@ public static class DeliveryMigrations
             UPDATE {schema}.es_delivery_subscriptions SET secret = NULL WHERE state = 'deleted';
             CREATE INDEX es_delivery_subscriptions_owner ON {schema}.es_delivery_subscriptions (owner, id) WHERE state <> 'deleted';
             """),
+        new(3, "one payload per event; delivered work can be purged", """
+            CREATE TABLE {schema}.es_delivery_payloads (
+                position   bigint      NOT NULL PRIMARY KEY,
+                event_id   uuid        NOT NULL,
+                payload    text        NOT NULL,
+                created_at timestamptz NOT NULL
+            );
+            INSERT INTO {schema}.es_delivery_payloads (position, event_id, payload, created_at)
+            SELECT DISTINCT ON (position) position, event_id, payload, created_at FROM {schema}.es_deliveries ORDER BY position, id;
+            ALTER TABLE {schema}.es_deliveries DROP COLUMN payload;
+            CREATE INDEX es_deliveries_position ON {schema}.es_deliveries (position);
+            CREATE INDEX es_deliveries_completed ON {schema}.es_deliveries (completed_at) WHERE state IN ('delivered', 'replayed');
+            ALTER TABLE {schema}.es_deliveries DROP CONSTRAINT es_deliveries_replay_of_fkey,
+                ADD CONSTRAINT es_deliveries_replay_of_fkey FOREIGN KEY (replay_of) REFERENCES {schema}.es_deliveries (id) ON DELETE SET NULL;
+            ALTER TABLE {schema}.es_delivery_attempts DROP CONSTRAINT es_delivery_attempts_delivery_id_fkey,
+                ADD CONSTRAINT es_delivery_attempts_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES {schema}.es_deliveries (id) ON DELETE CASCADE;
+            """),
     ];
 }

@@ -1,6 +1,10 @@
 namespace CstoChronicle.Api.Notifications.Webhooks.Queue;
 
-/// <summary>The DDL of the delivery queue, one constant per table. <c>{schema}</c> is replaced by the migrator.</summary>
+/// <summary>
+/// The DDL of the delivery queue as migration 1 made it, one constant per table. <c>{schema}</c> is replaced by the
+/// migrator. Later migrations (DeliveryMigrations) change them: owners (2); payloads moved to
+/// <c>es_delivery_payloads</c>, one per event, and purgeable delivered work (3).
+/// </summary>
 internal static class DeliveryTables
 {
     /// <summary>

@@ -14,7 +14,8 @@ namespace CstoChronicle.Api.Notifications.Webhooks.Queue;
 /// Turns committed events into one delivery per matching active subscription: a Marten subscription, run by the
 /// async daemon on its leading node, page by page up to the high-water mark. Each page is enqueued in a transaction
 /// of its own; a page replayed after a crash enqueues nothing twice (ON CONFLICT DO NOTHING), so every event is
-/// queued once per subscription. One INSERT per page does the matching.
+/// queued once per subscription. One statement per page does the matching and stores each wanted event's
+/// payload once, however many subscriptions it goes to.
 /// </summary>
 public sealed class FanOutSubscription : SubscriptionBase
 {
@@ -49,16 +50,25 @@ public sealed class FanOutSubscription : SubscriptionBase
         if (events.Count == 0) return NullChangeListener.Instance;
 
         await using var command = new NpgsqlCommand($"""
+            WITH e AS (
+                SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::text[]) AS e (position, event_id, type, stream_id, payload)),
+            matched AS (
+                SELECT s.id AS subscription_id, e.position, e.event_id, e.type, e.stream_id
+                  FROM e
+                  JOIN {_schema}.es_delivery_subscriptions s
+                    ON s.state = 'active'
+                   AND e.position > s.after_position
+                   AND (s.event_types IS NULL OR e.type = ANY (s.event_types))
+                   AND (s.stream_ids IS NULL OR e.stream_id = ANY (s.stream_ids))),
+            payloads AS (
+                INSERT INTO {_schema}.es_delivery_payloads (position, event_id, payload, created_at)
+                SELECT e.position, e.event_id, e.payload, now() FROM e WHERE e.position IN (SELECT position FROM matched)
+                ON CONFLICT DO NOTHING)
             INSERT INTO {_schema}.es_deliveries
-                   (subscription_id, position, event_id, event_type, stream_id, payload, state, next_attempt_at, created_at)
-            SELECT s.id, e.position, e.event_id, e.type, e.stream_id, e.payload, 'pending', now(), now()
-              FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::text[]) AS e (position, event_id, type, stream_id, payload)
-              JOIN {_schema}.es_delivery_subscriptions s
-                ON s.state = 'active'
-               AND e.position > s.after_position
-               AND (s.event_types IS NULL OR e.type = ANY (s.event_types))
-               AND (s.stream_ids IS NULL OR e.stream_id = ANY (s.stream_ids))
-             ORDER BY e.position, s.id
+                   (subscription_id, position, event_id, event_type, stream_id, state, next_attempt_at, created_at)
+            SELECT subscription_id, position, event_id, type, stream_id, 'pending', now(), now()
+              FROM matched
+             ORDER BY position, subscription_id
             ON CONFLICT DO NOTHING
             """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Position).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });

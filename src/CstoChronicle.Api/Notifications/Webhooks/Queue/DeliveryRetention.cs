@@ -1,0 +1,48 @@
+using CstoChronicle.Domain.Store;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CstoChronicle.Api.Notifications.Webhooks.Queue;
+
+/// <summary>
+/// Removes delivered work older than the retention: deliveries that were delivered (or replayed: their replay
+/// carries them now) and completed before the cut-off, with their attempts (ON DELETE CASCADE), then payloads no
+/// delivery refers to any more. Pending deliveries and dead letters stay, whatever their age, so nothing that may
+/// still be sent or replayed loses its payload. Every node may run it; the deletes are idempotent.
+/// </summary>
+public sealed class DeliveryRetention(NpgsqlDataSource dataSource, string schema)
+{
+    private const int BatchSize = 5000;
+    private readonly string _schema = SchemaName.Validate(schema);
+
+    /// <summary>Purges in batches until nothing older than <paramref name="retention"/> is left; returns the deliveries removed.</summary>
+    public async Task<int> PurgeAsync(TimeSpan retention, CancellationToken ct = default)
+    {
+        var removed = 0;
+        int batch;
+        do
+        {
+            await using var command = dataSource.CreateCommand($"""
+                DELETE FROM {_schema}.es_deliveries
+                 WHERE id IN (SELECT id FROM {_schema}.es_deliveries
+                               WHERE state IN ('delivered', 'replayed') AND completed_at < now() - $1
+                               ORDER BY completed_at
+                               LIMIT $2
+                                 FOR UPDATE SKIP LOCKED)
+                """);
+            command.Parameters.Add(new NpgsqlParameter { Value = retention, NpgsqlDbType = NpgsqlDbType.Interval });
+            command.Parameters.Add(new NpgsqlParameter { Value = BatchSize });
+            batch = await command.ExecuteNonQueryAsync(ct);
+            removed += batch;
+        } while (batch == BatchSize && !ct.IsCancellationRequested);
+
+        await using var payloads = dataSource.CreateCommand($"""
+            DELETE FROM {_schema}.es_delivery_payloads p
+             WHERE p.created_at < now() - $1
+               AND NOT EXISTS (SELECT 1 FROM {_schema}.es_deliveries d WHERE d.position = p.position)
+            """);
+        payloads.Parameters.Add(new NpgsqlParameter { Value = retention, NpgsqlDbType = NpgsqlDbType.Interval });
+        await payloads.ExecuteNonQueryAsync(ct);
+        return removed;
+    }
+}
