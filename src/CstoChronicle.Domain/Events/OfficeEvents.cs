@@ -5,7 +5,7 @@ using CstoChronicle.Domain.Sources;
 namespace CstoChronicle.Domain.Events;
 
 // The offices held by one person at a time. The Secretary General has its own records (stream secretary-general);
-// every other office (the Chief of the Joint Staff, ...) has the generic ones below, its stream being the office's slug.
+// every other office (the Chief of the Joint Staff, the command of an operation) has the generic ones below, its stream being the office's slug.
 
 public sealed record SecretaryGeneralAppointed(
     string PersonId, string Name, string? State, HistoricalDate On, IReadOnlyList<Citation> Sources,
@@ -52,9 +52,10 @@ public static class Offices
 {
     public const string SecretaryGeneral = "secretary-general";
     public const string ChiefOfJointStaff = "chief-of-joint-staff";
+    public const string CommanderPeacekeepingForcesKazakhstan2022 = "commander-peacekeeping-forces-kazakhstan-2022";
 
     /// <summary>The offices recorded with the generic records (<see cref="OfficeHolderAppointed"/>, ...).</summary>
-    public static IReadOnlyList<string> Others { get; } = [ChiefOfJointStaff];
+    public static IReadOnlyList<string> Others { get; } = [ChiefOfJointStaff, CommanderPeacekeepingForcesKazakhstan2022];
 
     /// <summary>Every office, the Secretary General first.</summary>
     public static IReadOnlyList<string> All { get; } = [SecretaryGeneral, .. Others];

@@ -18,6 +18,8 @@ public static class EntityNames
         ["chairmanship"] = new("Chairmanship of the CSTO", "Председательство в ОДКБ"),
         ["secretary-general"] = new("Secretary General of the CSTO", "Генеральный секретарь ОДКБ"),
         ["chief-of-joint-staff"] = new("Chief of the CSTO Joint Staff", "Начальник Объединённого штаба ОДКБ"),
+        ["commander-peacekeeping-forces-kazakhstan-2022"] = new("Commander of the CSTO Collective Peacekeeping Forces in Kazakhstan (2022)",
+            "Командующий Коллективными миротворческими силами ОДКБ в Казахстане"),
 
         // Bodies and forces
         ["collective-security-council"] = new("Collective Security Council", "Совет коллективной безопасности"),

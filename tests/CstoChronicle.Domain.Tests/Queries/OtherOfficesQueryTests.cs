@@ -64,7 +64,8 @@ public class OtherOfficesQueryTests(DatasetFixture db) : IClassFixture<DatasetFi
     {
         var answer = await db.Chronicle.Queries.OfficesAsync(Day("2017-03-01"));
 
-        answer.Offices.Select(o => o.Office).ShouldBe(["secretary-general", "chief-of-joint-staff"]);
+        answer.Offices.Select(o => o.Office).ShouldBe(["secretary-general", "chief-of-joint-staff", "commander-peacekeeping-forces-kazakhstan-2022"]);
+        answer.Offices[2].Holder.ShouldBeNull();
         answer.Offices[0].Holder.ShouldNotBeNull().PersonId.ShouldBe("valery-semerikov");
         answer.Offices[1].Holder.ShouldNotBeNull().PersonId.ShouldBe("anatoly-sidorov");
         answer.Offices[0].Holder.ShouldBeEquivalentTo((await db.Chronicle.Queries.SecretaryGeneralAsync(Day("2017-03-01"))).Holder);
@@ -77,6 +78,22 @@ public class OtherOfficesQueryTests(DatasetFixture db) : IClassFixture<DatasetFi
         var changes = await db.Chronicle.Queries.ChangesAsync(Day("2015-01-01"), Day("2015-12-31"));
 
         changes.Changes.ShouldNotContain(c => c.Entity == "anatoly-sidorov");
+    }
+
+    [Theory]
+    [InlineData("2022-01-05", null, null)]
+    [InlineData("2022-01-06", "andrei-serdyukov", Certainty.Possible)]   // appointed 6 or 7 January (armradio, rbc-2022-01-07)
+    [InlineData("2022-01-10", "andrei-serdyukov", Certainty.Certain)]
+    [InlineData("2022-01-15", "andrei-serdyukov", Certainty.Possible)]   // the command ended 13-19 January (interfax, tass-2022-01-19)
+    [InlineData("2022-01-20", null, null)]
+    public async Task The_commander_of_the_peacekeeping_forces_in_Kazakhstan_held_the_command_only_in_January_2022(
+        string day, string? personId, Certainty? certainty)
+    {
+        var holder = (await db.Chronicle.Queries.OfficeAsync(Offices.CommanderPeacekeepingForcesKazakhstan2022, Day(day))).Office.Holder;
+
+        holder?.PersonId.ShouldBe(personId);
+        holder?.Certainty.ShouldBe(certainty!.Value);
+        if (personId is null) holder.ShouldBeNull();
     }
 
     [Fact]

@@ -40,6 +40,7 @@ public static class ReadExamples
     [
         new OfficeStanding("secretary-general", "Secretary General", SecretaryGeneral.Holder),
         new OfficeStanding("chief-of-joint-staff", "Chief of the CSTO Joint Staff", ChiefOfJointStaff2017),
+        new OfficeStanding("commander-peacekeeping-forces-kazakhstan-2022", "Commander of the CSTO Collective Peacekeeping Forces in Kazakhstan (2022)", null),
     ]);
 
     public static readonly OfficeResponse Office = new(new DateOnly(2017, 3, 1), KnownAt, Position,

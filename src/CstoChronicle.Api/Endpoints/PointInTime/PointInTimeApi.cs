@@ -49,7 +49,7 @@ public static class PointInTimeApi
         })
         .WithName("GetOffices")
         .WithSummary("Every office and its holder on a day")
-        .WithDescription("The offices the chronicle records (the Secretary General first, then the Chief of the Joint Staff), each with its holder on asOf (acting or appointed), or null when the office was vacant, did not exist yet, or no holder is recorded.")
+        .WithDescription("The offices the chronicle records (the Secretary General first, then the Chief of the Joint Staff and the commander of the 2022 peacekeeping operation in Kazakhstan), each with its holder on asOf (acting or appointed), or null when the office was vacant, did not exist yet, or no holder is recorded.")
         .WithResponseExample(200, ReadExamples.Offices)
         .ProducesProblems(400);
 

@@ -53,7 +53,7 @@ namespace CstoChronicle.Client.Api.V1.Offices
         {
         }
         /// <summary>
-        /// The offices the chronicle records (the Secretary General first, then the Chief of the Joint Staff), each with its holder on asOf (acting or appointed), or null when the office was vacant, did not exist yet, or no holder is recorded.
+        /// The offices the chronicle records (the Secretary General first, then the Chief of the Joint Staff and the commander of the 2022 peacekeeping operation in Kazakhstan), each with its holder on asOf (acting or appointed), or null when the office was vacant, did not exist yet, or no holder is recorded.
         /// </summary>
         /// <returns>A <see cref="global::CstoChronicle.Client.Models.OfficesResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -80,7 +80,7 @@ namespace CstoChronicle.Client.Api.V1.Offices
             return await RequestAdapter.SendAsync<global::CstoChronicle.Client.Models.OfficesResponse>(requestInfo, global::CstoChronicle.Client.Models.OfficesResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The offices the chronicle records (the Secretary General first, then the Chief of the Joint Staff), each with its holder on asOf (acting or appointed), or null when the office was vacant, did not exist yet, or no holder is recorded.
+        /// The offices the chronicle records (the Secretary General first, then the Chief of the Joint Staff and the commander of the 2022 peacekeeping operation in Kazakhstan), each with its holder on asOf (acting or appointed), or null when the office was vacant, did not exist yet, or no holder is recorded.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -108,7 +108,7 @@ namespace CstoChronicle.Client.Api.V1.Offices
             return new global::CstoChronicle.Client.Api.V1.Offices.OfficesRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// The offices the chronicle records (the Secretary General first, then the Chief of the Joint Staff), each with its holder on asOf (acting or appointed), or null when the office was vacant, did not exist yet, or no holder is recorded.
+        /// The offices the chronicle records (the Secretary General first, then the Chief of the Joint Staff and the commander of the 2022 peacekeeping operation in Kazakhstan), each with its holder on asOf (acting or appointed), or null when the office was vacant, did not exist yet, or no holder is recorded.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class OfficesRequestBuilderGetQueryParameters 
