@@ -5,6 +5,7 @@
 #   scripts/postgres.sh stop    FOLDER
 #   scripts/postgres.sh status  FOLDER     # prints the connection string (of the --db given to start)
 #   scripts/postgres.sh destroy FOLDER
+#   scripts/postgres.sh replica FOLDER --of CONNECTION_STRING [--port N|auto]
 #
 # start creates the cluster if FOLDER has none, recovers one left behind by a
 # crashed run, reuses it if it already runs, creates the database, and prints
@@ -17,6 +18,11 @@
 #   --port auto  a free port picked at random
 #   --db NAME    the database to create if missing (default chronicle)
 #   --for-tests  fsync, synchronous_commit and full_page_writes off, 300 connections
+#
+# replica makes FOLDER a streaming replica (hot standby) of the server the connection
+# string names (its host, port and user postgres; the server must accept replication
+# connections, as initdb's defaults do on 127.0.0.1): pg_basebackup -R, then starts it and
+# prints its connection string (same database) as the only line on stdout.
 set -euo pipefail
 
 # shellcheck source=scripts/lib/common.sh
@@ -25,7 +31,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/pg.sh"
 
 usage() {
-  sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -91,6 +97,45 @@ choose_port() {
   printf '%s\n' "$port"
 }
 
+cmd_replica() {
+  local folder="" of="" port=auto host primary_port db
+  while (($#)); do
+    case "$1" in
+      --of) of="${2:?--of needs a connection string}"; shift 2 ;;
+      --port) port="${2:?--port needs a value}"; shift 2 ;;
+      -h | --help) usage ;;
+      -*) die "unknown option $1 (see scripts/postgres.sh --help)" ;;
+      *) [[ -z "$folder" ]] || usage; folder="$1"; shift ;;
+    esac
+  done
+  [[ -n "$folder" && -n "$of" ]] || usage
+  host="$(printf '%s\n' "$of" | tr ';' '\n' | sed -n 's/^Host=//Ip' | head -n 1)"
+  primary_port="$(printf '%s\n' "$of" | tr ';' '\n' | sed -n 's/^Port=//Ip' | head -n 1)"
+  db="$(printf '%s\n' "$of" | tr ';' '\n' | sed -n 's/^Database=//Ip' | head -n 1)"
+  [[ -n "$host" && -n "$primary_port" && -n "$db" ]] || die "--of needs Host, Port and Database, e.g. Host=127.0.0.1;Port=5433;Username=postgres;Database=chronicle"
+
+  pg_require_binaries
+  pg_ensure_os_user
+  folder="$(absolute "$folder")"
+  [[ ! -f "$folder/data/PG_VERSION" ]] || die "$folder already holds a cluster; destroy it first."
+  mkdir -p "$folder/socket"
+  if is_root; then chown -R postgres:postgres "$folder"; fi
+  info "copying the primary on $host:$primary_port into $folder/data (pg_basebackup -R)"
+  pg_as_owner "$PG_BIN/pg_basebackup" -h "$host" -p "$primary_port" -U postgres -D "$folder/data" -R -X stream --checkpoint=fast --no-sync \
+    >"$folder/basebackup.log" 2>&1 || { cat "$folder/basebackup.log" >&2; die "pg_basebackup failed (output above)."; }
+  printf '%s\n' "$db" >"$folder/database"
+  local attempt chosen
+  for attempt in 1 2 3; do
+    chosen="$(choose_port "$port")" || die "no free TCP port found near $port."
+    if pg_cluster_start "$folder" "$chosen" test; then
+      pg_connection_string "$chosen" "$db"
+      return 0
+    fi
+    port=auto
+  done
+  die "could not start the replica in $folder (see $folder/server.log)."
+}
+
 cmd_stop() {
   local folder="${1:?usage: scripts/postgres.sh stop FOLDER}"
   [[ -d "$folder" ]] || { info "no cluster in $folder"; return 0; }
@@ -133,5 +178,6 @@ case "${1:-}" in
   stop) shift; cmd_stop "$@" ;;
   status) shift; cmd_status "$@" ;;
   destroy) shift; cmd_destroy "$@" ;;
+  replica) shift; cmd_replica "$@" ;;
   *) usage ;;
 esac

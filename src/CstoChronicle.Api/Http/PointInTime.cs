@@ -31,6 +31,10 @@ public sealed record PointInTime(DateOnly AsOf, DateTimeOffset? KnownAt, bool Kn
         return instant;
     }
 
+    /// <summary>An optional minPosition: the position a client's own write got (read-your-writes), at least 0.</summary>
+    public static long? ParseMinPosition(long? minPosition) =>
+        minPosition is < 0 ? throw new ProblemException(Problems.InvalidParameter("minPosition", $"'{minPosition}' is negative: pass the position a write answered")) : minPosition;
+
     public static bool IsSettled(DateTimeOffset? knownAt, TimeProvider clock) => knownAt is { } instant && instant <= clock.GetUtcNow() - SettledAfter;
 
     /// <summary>An EDTF day, exactly YYYY-MM-DD, a real calendar day, without qualifiers.</summary>

@@ -52,6 +52,8 @@ public static class ParameterDocs
         ["asOf"] = new("Historical day the answer is for, YYYY-MM-DD. Default: today (UTC).", "2006-12-31", Day),
         ["knownAt"] = new("Recorded instant (RFC 3339, with Z or an offset): answer as the service knew it then, before later corrections. " +
             "Default: now. Answers for a knownAt more than a minute past never change and are cacheable as immutable.", "2025-01-01T00:00:00Z", Instant),
+        ["minPosition"] = new("Read your writes: the position a write of yours answered. The answer then includes it (its position is at least this): " +
+            "a replica that has not reached it yet is waited for briefly, then the primary answers. Ignored with knownAt.", 466, Position),
         ["type"] = new("Only events of this type (repeatable, or comma-separated), e.g. StateAcceded.", new JsonArray("StateAcceded"), CommaList),
         ["entity"] = new("Only events of this entity: a state's ISO 3166-1 alpha-3 code or an entity's slug.", "UZB", Text),
         ["cursor"] = new("Opaque cursor from the previous page's Link rel=\"next\" header (or its nextCursor).", null, Text),

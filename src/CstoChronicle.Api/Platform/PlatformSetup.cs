@@ -5,6 +5,7 @@ using CstoChronicle.Api.Http;
 using CstoChronicle.Api.Idempotency;
 using CstoChronicle.Api.Logging;
 using CstoChronicle.Api.OpenApi;
+using CstoChronicle.Api.Reads;
 using CstoChronicle.Api.Security;
 using CstoChronicle.Api.Telemetry;
 using CstoChronicle.Domain.Serialization;
@@ -29,6 +30,7 @@ public static class PlatformSetup
         services.AddSingleton(TimeProvider.System);
         services.AddChronicleDatabase(builder.Configuration);
         services.AddChronicle();
+        services.AddChronicleReads(builder.Configuration);
 
         services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

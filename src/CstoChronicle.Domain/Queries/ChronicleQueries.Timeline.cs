@@ -21,9 +21,32 @@ public sealed partial class ChronicleQueries
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPageSize);
-        (DateOnly Earliest, DateOnly Latest, long Position)? after = cursor is null ? null : Cursors.ReadTimeline(cursor);
-
+        var after = cursor is null ? ((DateOnly, DateOnly, long)?)null : Cursors.ReadTimeline(cursor);
         await using var snapshot = await OpenAsync(knownAt, ct);
+        var (items, next) = await TimelinePageAsync(snapshot, from, to, types, entity, after, limit, ct);
+        return new TimelineAnswer(Basis(snapshot, null, knownAt), items, next);
+    }
+
+    /// <summary>
+    /// The same page read at a settled <paramref name="position"/> (a high-water mark, known at <paramref name="knownAt"/>):
+    /// one statement, no transaction.
+    /// </summary>
+    public async Task<TimelineAnswer> TimelineAtAsync(
+        long position, DateTimeOffset knownAt, DateOnly? from = null, DateOnly? to = null, IReadOnlyCollection<string>? types = null,
+        string? entity = null, string? cursor = null, int limit = 100, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPageSize);
+        var after = cursor is null ? ((DateOnly, DateOnly, long)?)null : Cursors.ReadTimeline(cursor);
+        await using var snapshot = await ReadSnapshot.OpenAtAsync(dataSource, _schema, position, ct);
+        var (items, next) = await TimelinePageAsync(snapshot, from, to, types, entity, after, limit, ct);
+        return new TimelineAnswer(new QueryBasis(null, knownAt.ToUniversalTime(), position), items, next);
+    }
+
+    private static async Task<(IReadOnlyList<TimelineItem> Items, string? NextCursor)> TimelinePageAsync(
+        ReadSnapshot snapshot, DateOnly? from, DateOnly? to, IReadOnlyCollection<string>? types, string? entity,
+        (DateOnly Earliest, DateOnly Latest, long Position)? after, int limit, CancellationToken ct)
+    {
         // Two index-friendly parts instead of one filter on latest >= from, which would walk the (earliest, ...) index
         // from the first day of history. Facts that began at most LongSpanDays before `from` (every day, month and
         // year date) are read in order from the btree, starting LongSpanDays before `from`; the rare facts that began
@@ -56,21 +79,28 @@ public sealed partial class ChronicleQueries
             """,
             Sql.Number(snapshot.KnownPosition), Sql.Day(from), Sql.Day(to), Sql.Texts(types is { Count: > 0 } ? types : null), Sql.Text(entity),
             Sql.Day(after?.Earliest), Sql.Day(after?.Latest), Sql.Number(after?.Position), Sql.Number(limit + 1));
+        DateOnly lastEarliest = default, lastLatest = default;
 
-        var items = new List<(TimelineItem Item, DateOnly Earliest, DateOnly Latest)>();
+        // The page as it is read: one list of items; one more row than the page only says that there is a next page.
+        var items = new List<TimelineItem>(Math.Min(limit, 64));
+        string? next = null;
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
+                if (items.Count == limit)
+                {
+                    var last = items[^1];
+                    next = Cursors.Timeline(lastEarliest, lastLatest, last.Position);
+                    break;
+                }
                 var version = ClaimReader.Version(reader);
-                items.Add((new TimelineItem(version.EventId, reader.GetString(5), reader.GetString(6), version.On, reader.GetString(7),
-                    version.Rank, DayWindow.Holds(version.On, from, to), reader.GetFieldValue<DateTimeOffset>(8), version.Position, version.EventIds),
-                    reader.GetFieldValue<DateOnly>(9), reader.GetFieldValue<DateOnly>(10)));
+                items.Add(new TimelineItem(version.EventId, reader.GetString(5), reader.GetString(6), version.On, reader.GetString(7),
+                    version.Rank, DayWindow.Holds(version.On, from, to), reader.GetFieldValue<DateTimeOffset>(8), version.Position, version.EventIds));
+                lastEarliest = reader.GetFieldValue<DateOnly>(9);
+                lastLatest = reader.GetFieldValue<DateOnly>(10);
             }
         }
-
-        var page = items.Take(limit).ToList();
-        var next = items.Count > limit ? Cursors.Timeline(page[^1].Earliest, page[^1].Latest, page[^1].Item.Position) : null;
-        return new TimelineAnswer(Basis(snapshot, null, knownAt), page.Select(i => i.Item).ToList(), next);
+        return (items, next);
     }
 }

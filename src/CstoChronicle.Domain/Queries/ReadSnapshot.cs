@@ -5,16 +5,18 @@ using Npgsql;
 namespace CstoChronicle.Domain.Queries;
 
 /// <summary>
-/// One read-only REPEATABLE READ transaction: every statement of a query sees the same committed state.
-/// <see cref="KnownPosition"/> is the log position a knownAt instant resolves to (null: everything stored), and
-/// <see cref="Position"/> the answer's basis: that position, or the head of the log in this very snapshot.
+/// What one query reads from. At a settled position (<see cref="KnownPosition"/>: a knownAt resolved to a high-water mark,
+/// or a mark the caller already knows) every row a statement reads has committed for good, so each statement gives the
+/// same rows whenever it runs: no transaction is needed, and none is opened. Without one (everything stored), a
+/// read-only REPEATABLE READ transaction makes every statement see the same committed state, and <see cref="Position"/>
+/// is the head of the log in that very snapshot.
 /// </summary>
 internal sealed class ReadSnapshot : IAsyncDisposable
 {
     private readonly NpgsqlConnection _connection;
-    private readonly NpgsqlTransaction _transaction;
+    private readonly NpgsqlTransaction? _transaction;
 
-    private ReadSnapshot(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, long? knownPosition, long position)
+    private ReadSnapshot(NpgsqlConnection connection, NpgsqlTransaction? transaction, string schema, long? knownPosition, long position)
     {
         _connection = connection;
         _transaction = transaction;
@@ -32,12 +34,16 @@ internal sealed class ReadSnapshot : IAsyncDisposable
         var connection = await dataSource.OpenConnectionAsync(ct);
         try
         {
-            long? knownPosition = knownAt is { } instant ? await ResolveAsync(connection, schema, instant, ct) : null;
+            if (knownAt is { } instant)
+            {
+                var known = await ResolveAsync(connection, schema, instant, ct);
+                return new ReadSnapshot(connection, null, schema, known, known);
+            }
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
             await using (var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY", connection, transaction))
                 await readOnly.ExecuteNonQueryAsync(ct);
-            var position = knownPosition ?? await HeadAsync(connection, transaction, schema, ct);
-            return new ReadSnapshot(connection, transaction, schema, knownPosition, position);
+            var position = await HeadAsync(connection, transaction, schema, ct);
+            return new ReadSnapshot(connection, transaction, schema, null, position);
         }
         catch
         {
@@ -46,27 +52,49 @@ internal sealed class ReadSnapshot : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads at <paramref name="position"/>, a high-water mark recorded in chr_known_positions: no transaction.</summary>
+    public static async Task<ReadSnapshot> OpenAtAsync(NpgsqlDataSource dataSource, string schema, long position, CancellationToken ct)
+    {
+        var connection = await dataSource.OpenConnectionAsync(ct);
+        return new ReadSnapshot(connection, null, schema, position, position);
+    }
+
+    /// <summary>The position a knownAt instant resolves to (see <see cref="ResolveAsync(NpgsqlConnection, string, DateTimeOffset, CancellationToken)"/>).</summary>
+    public static async Task<long> ResolveAsync(NpgsqlDataSource dataSource, string schema, DateTimeOffset knownAt, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await ResolveAsync(connection, schema, knownAt, ct);
+    }
+
     /// <summary>
     /// The high-water mark recorded last at or before <paramref name="knownAt"/>. The shared lock waits for a mark being
     /// recorded right now, whose instant may fall before knownAt: once knownAt has passed, no later row can resolve it
-    /// differently (docs/decisions/0004).
+    /// differently (docs/decisions/0004). One round trip: the statements run in order in one READ COMMITTED transaction,
+    /// so the SELECT takes its snapshot after the lock is granted.
     /// </summary>
     private static async Task<long> ResolveAsync(NpgsqlConnection connection, string schema, DateTimeOffset knownAt, CancellationToken ct)
     {
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var wait = new NpgsqlCommand(
-            $"SELECT pg_advisory_xact_lock_shared({KnownPositions.LockKey.Replace("{schema}", schema, StringComparison.Ordinal)})", connection, transaction))
-            await wait.ExecuteNonQueryAsync(ct);
-        long position;
-        await using (var resolve = new NpgsqlCommand(
-            $"SELECT coalesce((SELECT position FROM {schema}.chr_known_positions WHERE known_at <= $1 ORDER BY known_at DESC, position DESC LIMIT 1), 0)",
-            connection, transaction))
+        await using var batch = new NpgsqlBatch(connection)
         {
-            resolve.Parameters.Add(Sql.Instant(knownAt));
-            position = (long)(await resolve.ExecuteScalarAsync(ct))!;
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("BEGIN READ ONLY"),
+                new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock_shared({KnownPositions.LockKey.Replace("{schema}", schema, StringComparison.Ordinal)})"),
+                new NpgsqlBatchCommand(
+                    $"SELECT coalesce((SELECT position FROM {schema}.chr_known_positions WHERE known_at <= $1 ORDER BY known_at DESC, position DESC LIMIT 1), 0) AS resolved")
+                {
+                    Parameters = { Sql.Instant(knownAt) },
+                },
+                new NpgsqlBatchCommand("COMMIT"),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        do
+        {
+            if (reader.FieldCount == 1 && reader.GetName(0) == "resolved" && await reader.ReadAsync(ct)) return reader.GetInt64(0);
         }
-        await transaction.CommitAsync(ct);
-        return position;
+        while (await reader.NextResultAsync(ct));
+        throw new InvalidOperationException("Resolving knownAt returned no position.");
     }
 
     private static async Task<long> HeadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, CancellationToken ct)
@@ -85,7 +113,7 @@ internal sealed class ReadSnapshot : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _transaction.DisposeAsync();
+        if (_transaction is not null) await _transaction.DisposeAsync();
         await _connection.DisposeAsync();
     }
 }

@@ -1,5 +1,6 @@
 using CstoChronicle.Api.Http;
 using CstoChronicle.Api.OpenApi;
+using CstoChronicle.Api.Reads;
 using CstoChronicle.Domain.Events;
 using CstoChronicle.Domain.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,11 +17,11 @@ public static class PointInTimeApi
     {
         var group = api.MapGroup("").WithTags("Point in time");
 
-        group.MapGet("/members", async (string? asOf, string? knownAt, ChronicleQueries queries, TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/members", async (string? asOf, string? knownAt, long? minPosition, PointInTimeReads reads, TimeProvider clock, CancellationToken ct) =>
         {
             var time = HttpPointInTime.Parse(asOf, knownAt, clock);
-            var answer = await queries.MembersAsync(time.AsOf, time.KnownAt, ct);
-            return CachedJson.For(new MembersResponse(time.AsOf, answer.Basis.KnownAt, answer.Basis.Position, answer.Members), time.KnownAtIsSettled);
+            var read = await reads.MembersAsync(time.AsOf, time.KnownAt, time.KnownAtIsSettled, HttpPointInTime.ParseMinPosition(minPosition), ct);
+            return CachedJson.For(new MembersResponse(time.AsOf, read.KnownAt, read.Position, read.Answer), time.KnownAtIsSettled);
         })
         .WithName("GetMembers")
         .WithSummary("The member states on a day")
@@ -28,11 +29,11 @@ public static class PointInTimeApi
         .WithResponseExample(200, ReadExamples.Members)
         .ProducesProblems(400);
 
-        group.MapGet("/offices/secretary-general", async (string? asOf, string? knownAt, ChronicleQueries queries, TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/offices/secretary-general", async (string? asOf, string? knownAt, long? minPosition, PointInTimeReads reads, TimeProvider clock, CancellationToken ct) =>
         {
             var time = HttpPointInTime.Parse(asOf, knownAt, clock);
-            var answer = await queries.SecretaryGeneralAsync(time.AsOf, time.KnownAt, ct);
-            return CachedJson.For(new SecretaryGeneralResponse(time.AsOf, answer.Basis.KnownAt, answer.Basis.Position, answer.Holder), time.KnownAtIsSettled);
+            var read = await reads.SecretaryGeneralAsync(time.AsOf, time.KnownAt, time.KnownAtIsSettled, HttpPointInTime.ParseMinPosition(minPosition), ct);
+            return CachedJson.For(new SecretaryGeneralResponse(time.AsOf, read.KnownAt, read.Position, read.Answer), time.KnownAtIsSettled);
         })
         .WithName("GetSecretaryGeneral")
         .WithSummary("The Secretary General on a day")
@@ -59,11 +60,11 @@ public static class PointInTimeApi
         .WithResponseExample(200, ReadExamples.Office)
         .ProducesProblems(400, 404);
 
-        group.MapGet("/chairmanship", async (string? asOf, string? knownAt, ChronicleQueries queries, TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/chairmanship", async (string? asOf, string? knownAt, long? minPosition, PointInTimeReads reads, TimeProvider clock, CancellationToken ct) =>
         {
             var time = HttpPointInTime.Parse(asOf, knownAt, clock);
-            var answer = await queries.ChairmanshipAsync(time.AsOf, time.KnownAt, ct);
-            return CachedJson.For(new ChairmanshipResponse(time.AsOf, answer.Basis.KnownAt, answer.Basis.Position, answer.Chair), time.KnownAtIsSettled);
+            var read = await reads.ChairmanshipAsync(time.AsOf, time.KnownAt, time.KnownAtIsSettled, HttpPointInTime.ParseMinPosition(minPosition), ct);
+            return CachedJson.For(new ChairmanshipResponse(time.AsOf, read.KnownAt, read.Position, read.Answer), time.KnownAtIsSettled);
         })
         .WithName("GetChairmanship")
         .WithSummary("The chairing state on a day")

@@ -1,5 +1,6 @@
 using CstoChronicle.Api.Http;
 using CstoChronicle.Api.OpenApi;
+using CstoChronicle.Api.Reads;
 using CstoChronicle.Domain.Queries;
 using CstoChronicle.Domain.Queries.Answers;
 using CstoChronicle.Domain.Serialization;
@@ -32,7 +33,7 @@ public static class TimelineApi
 
     private static async Task<CachedJson<TimelineResponse>> GetTimelineAsync(
         string? from, string? to, [FromQuery(Name = "type")] string[]? type, string? entity, string? cursor, int? limit, string? knownAt,
-        ChronicleQueries queries, TimeProvider clock, HttpContext context, CancellationToken ct)
+        long? minPosition, PointInTimeReads reads, TimeProvider clock, HttpContext context, CancellationToken ct)
     {
         var first = from is null ? (DateOnly?)null : HttpPointInTime.ParseDate("from", from).Earliest;
         var last = to is null ? (DateOnly?)null : HttpPointInTime.ParseDate("to", to).Latest;
@@ -44,7 +45,8 @@ public static class TimelineApi
         TimelineAnswer answer;
         try
         {
-            answer = await queries.TimelineAsync(first, last, types, entity, cursor, pageSize, recorded, ct);
+            answer = await reads.TimelineAsync(first, last, types, entity, cursor, pageSize, recorded, HttpPointInTime.IsSettled(recorded, clock),
+                HttpPointInTime.ParseMinPosition(minPosition), ct);
         }
         catch (InvalidCursorException invalid)
         {

@@ -1,4 +1,5 @@
 using CstoChronicle.Api.Http;
+using CstoChronicle.Api.Reads;
 using CstoChronicle.Domain.Writing;
 using CstoChronicle.Domain.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,6 +18,8 @@ public static class WriteAnswers
                 var receipt = new WriteReceipt(written.EventId, written.StreamId, written.Version, written.Position, written.RecordedAt,
                     RecordedBy.Of(context), written.AlreadyRecorded);
                 context.Response.Headers.ETag = ExpectedVersionHeader.Format(written.Version);
+                // Current answers on this node must include this write from now on (read-your-writes on one node).
+                context.RequestServices.GetService<ReadPositionWatch>()?.Wrote(written.Position);
                 return written.AlreadyRecorded ? TypedResults.Ok(receipt) : TypedResults.Created(location, receipt);
             case WriteOutcome.Rejected rejected:
                 return TypedResults.Problem(Problems.Validation(rejected.Errors.Select(e => new FieldError(Field(fieldPrefix, e.Field), e.Message)).ToList()));

@@ -22,7 +22,7 @@ namespace CstoChronicle.Client.Api.V1.Timeline
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public TimelineRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/timeline{?cursor*,entity*,from*,knownAt*,limit*,to*,type*}", pathParameters)
+        public TimelineRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/timeline{?cursor*,entity*,from*,knownAt*,limit*,minPosition*,to*,type*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace CstoChronicle.Client.Api.V1.Timeline
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public TimelineRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/timeline{?cursor*,entity*,from*,knownAt*,limit*,to*,type*}", rawUrl)
+        public TimelineRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/timeline{?cursor*,entity*,from*,knownAt*,limit*,minPosition*,to*,type*}", rawUrl)
         {
         }
         /// <summary>
@@ -130,6 +130,9 @@ namespace CstoChronicle.Client.Api.V1.Timeline
             /// <summary>Page size, 1 to 500. Default: 100.</summary>
             [QueryParameter("limit")]
             public int? Limit { get; set; }
+            /// <summary>Read your writes: the position a write of yours answered. The answer then includes it (its position is at least this): a replica that has not reached it yet is waited for briefly, then the primary answers. Ignored with knownAt.</summary>
+            [QueryParameter("minPosition")]
+            public long? MinPosition { get; set; }
             /// <summary>Last historical day of the range: EDTF YYYY, YYYY-MM or YYYY-MM-DD, read as its last day (inclusive).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
