@@ -23,7 +23,11 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>The API process's connection pool: with the bench's own 55 it stays under PostgreSQL's default 100.</summary>
     public const int PoolSize = 40;
 
-    public static async Task<ApiProcess> StartAsync(string apiDll, string connectionString, string schema, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>The pool of each of two API processes running at once (20 + 20 + the bench's 55 stay under 100).</summary>
+    public const int PairPoolSize = 20;
+
+    public static async Task<ApiProcess> StartAsync(string apiDll, string connectionString, string schema, IReadOnlyDictionary<string, string>? settings = null,
+        int poolSize = PoolSize)
     {
         if (!File.Exists(apiDll))
             throw new FileNotFoundException($"The API is not built at {apiDll}; bench/run.sh builds it (dotnet build src/CstoChronicle.Api -c Release).");
@@ -36,7 +40,7 @@ public sealed class ApiProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.Environment["ConnectionStrings__Chronicle"] =
-            new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = PoolSize }.ConnectionString;
+            new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = poolSize }.ConnectionString;
         start.Environment["Chronicle__Schema"] = schema;
         start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

@@ -130,9 +130,10 @@ public sealed class HttpSuite(NpgsqlDataSource dataSource, BenchOptions options,
         {
             // A fresh pair each time: a process that served the previous round is warmer (JIT, pools) than a new one.
             await using var off = await ApiProcess.StartAsync(options.ApiDll, options.ConnectionString, QuerySuite.Schema,
-                new Dictionary<string, string> { ["Chronicle__Telemetry__Enabled"] = "false", ["Chronicle__ImportDataset"] = "false" });
+                new Dictionary<string, string> { ["Chronicle__Telemetry__Enabled"] = "false", ["Chronicle__ImportDataset"] = "false" },
+                ApiProcess.PairPoolSize);
             using var offHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.QueryClients }) { BaseAddress = off.BaseAddress };
-            await using var on = await ApiProcess.StartAsync(options.ApiDll, options.ConnectionString, QuerySuite.Schema, settings);
+            await using var on = await ApiProcess.StartAsync(options.ApiDll, options.ConnectionString, QuerySuite.Schema, settings, ApiProcess.PairPoolSize);
             using var onHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.QueryClients }) { BaseAddress = on.BaseAddress };
             var (measured, baseline) = await ConcurrentLoad.CompareAsync(options.QueryClients, options.Queries,
                 i => GetAsync(onHttp, $"api/v1/members?asOf={days[i]:yyyy-MM-dd}"),
