@@ -76,8 +76,12 @@ public class ChronicleApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     }
 
     /// <summary>The highest stored position: a rejected request must leave it where it was.</summary>
+    /// <summary>
+    /// The last position holding an event. Marten's tombstones are left out: one fills the hole of an append rolled back
+    /// earlier (by any test on this schema) whenever the high-water mark passes it, which is not a write of the request at hand.
+    /// </summary>
     public async Task<long> HeadPositionAsync() =>
-        await ScalarAsync<long?>("SELECT max(seq_id) FROM {schema}.mt_events") ?? 0;
+        await ScalarAsync<long?>("SELECT max(seq_id) FROM {schema}.mt_events WHERE stream_id <> $1", JasperFx.Events.Tombstone.StreamKey) ?? 0;
 
     public Task<T?> ScalarAsync<T>(string sql, params object[] values) => ScalarInSchemaAsync<T>(Schema, sql, values);
 
