@@ -54,7 +54,7 @@ internal sealed class PendingRows
     /// <summary>One column's values as a typed array, so that Npgsql sends it as that array type, nulls included.</summary>
     private static object Column(string cast, List<Row> rows, int column) => cast switch
     {
-        "text" or "jsonb" => Values<string>(rows, column),
+        "text" => Values<string>(rows, column),
         "uuid" => Values<Guid?>(rows, column),
         "bigint" => Values<long?>(rows, column),
         "timestamptz" => Values<DateTimeOffset?>(rows, column),

@@ -17,7 +17,6 @@ internal sealed class Row(string table)
     public Row Bigint(string column, long value) => Add(column, value, "bigint");
     public Row Instant(string column, DateTimeOffset value) => Add(column, value.ToUniversalTime(), "timestamptz");
     public Row Date(string column, DateOnly? value) => Add(column, value, "date");
-    public Row Jsonb(string column, string value) => Add(column, value, "jsonb");
     public Row TextArray(string column, IReadOnlyList<string>? values) => Add(column, values?.ToArray(), "text[]");
 
     public string Table => table;
