@@ -70,7 +70,13 @@ public static class ChronicleModule
         await MigrateProjectionTablesAsync(dataSource, schema, ct);
     }
 
-    /// <summary>Creates or updates the projection tables in the store's schema (idempotent; concurrent callers wait for each other).</summary>
-    public static Task MigrateProjectionTablesAsync(NpgsqlDataSource dataSource, string schema, CancellationToken ct = default) =>
-        new SchemaMigrator(dataSource, schema).MigrateAsync(ChronicleMigrations.Module, ChronicleMigrations.All, ct);
+    /// <summary>
+    /// Creates or updates the projection tables in the store's schema (idempotent; concurrent callers wait for each other),
+    /// then builds any index a projection rebuild dropped and did not live to build again (<see cref="DeferredIndexes"/>).
+    /// </summary>
+    public static async Task MigrateProjectionTablesAsync(NpgsqlDataSource dataSource, string schema, CancellationToken ct = default)
+    {
+        await new SchemaMigrator(dataSource, schema).MigrateAsync(ChronicleMigrations.Module, ChronicleMigrations.All, ct);
+        await new DeferredIndexes(dataSource, schema, ChronicleMigrations.Tables).RestoreAsync(ct);
+    }
 }

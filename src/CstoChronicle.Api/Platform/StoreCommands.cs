@@ -30,9 +30,9 @@ public static class StoreCommands
         var owner = app.Services.GetRequiredService<SchemaOwner>();
         var schema = app.Services.GetRequiredService<IOptions<ChronicleSettings>>().Value.Schema;
         var settings = new ChronicleStoreSettings { Schema = schema, AutoCreateSchema = false };
-        // Schema changes and the legacy import as the owner; a rebuild writes only the chronicle tables and
-        // Marten's progression, so it runs as the service (decision 0206).
-        var dataSource = args[0] == "rebuild-projections" ? app.Services.GetRequiredService<NpgsqlDataSource>() : owner.DataSource;
+        // Every command as the owner: schema changes, the legacy import, and a rebuild, which drops the chronicle
+        // tables' secondary indexes while it refills them and builds them again at its end (decisions 0206, 0007).
+        var dataSource = owner.DataSource;
         using var store = new DocumentStore(ChronicleModule.StoreOptionsFor(dataSource, settings));
         try
         {

@@ -12,6 +12,7 @@ public class RebuildTests(CorrectedDatasetFixture db) : IClassFixture<CorrectedD
         var stale = new NewEvent(Guid.NewGuid(), new Events.StateWithdrew("KAZ", CstoChronicle.Domain.Dates.HistoricalDate.Parse("2030"), CorrectedDatasetFixture.Cited), new EventMetadata("tests"));
         await Should.ThrowAsync<WrongExpectedVersionException>(() => db.Chronicle.Log.AppendAsync("KAZ", ExpectedVersion.NoStream, stale));
         var inline = await DumpAsync();
+        var indexes = await IndexesAsync();
         inline["chr_membership"].Count.ShouldBeGreaterThan(17);
         inline["chr_log"].ShouldContain(row => row.Contains("EventCorrected"));
         inline["chr_log"].ShouldContain(row => row.Contains("EventRetracted"));
@@ -21,6 +22,27 @@ public class RebuildTests(CorrectedDatasetFixture db) : IClassFixture<CorrectedD
         var rebuilt = await DumpAsync();
         foreach (var table in ChronicleMigrations.Tables)
             rebuilt[table].ShouldBe(inline[table], $"table {table}");
+        // The secondary indexes the rebuild dropped while it refilled the tables are all back, as they were.
+        (await IndexesAsync()).ShouldBe(indexes);
+        (await db.RowsAsync($"SELECT index_name FROM {{schema}}.{DeferredIndexes.Table}")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Indexes_a_rebuild_dropped_and_did_not_live_to_build_again_are_built_by_the_next_migration()
+    {
+        var indexes = await IndexesAsync();
+        var deferred = new DeferredIndexes(db.DataSource, db.Schema, ChronicleMigrations.Tables);
+
+        (await deferred.DropAsync()).ShouldBeTrue();
+        var left = await IndexesAsync();
+        left.Count.ShouldBeLessThan(indexes.Count);
+        left.ShouldContain(index => index.Contains("chr_log_pkey"));
+        (await db.RowsAsync($"SELECT index_name FROM {{schema}}.{DeferredIndexes.Table}")).Count.ShouldBe(indexes.Count - left.Count);
+
+        await ChronicleModule.MigrateProjectionTablesAsync(db.DataSource, db.Schema);
+
+        (await IndexesAsync()).ShouldBe(indexes);
+        (await db.RowsAsync($"SELECT index_name FROM {{schema}}.{DeferredIndexes.Table}")).ShouldBeEmpty();
     }
 
     [Fact]
@@ -31,6 +53,9 @@ public class RebuildTests(CorrectedDatasetFixture db) : IClassFixture<CorrectedD
         var applied = await new SchemaMigrator(db.DataSource, db.Schema).GetAppliedVersionsAsync(ChronicleMigrations.Module);
         applied.ShouldBe(ChronicleMigrations.All.Select(m => m.Version));
     }
+
+    private Task<List<string>> IndexesAsync() =>
+        db.RowsAsync("SELECT indexdef FROM pg_indexes WHERE schemaname = '{schema}' AND tablename LIKE 'chr\\_%' ORDER BY indexname");
 
     private async Task<Dictionary<string, List<string>>> DumpAsync()
     {

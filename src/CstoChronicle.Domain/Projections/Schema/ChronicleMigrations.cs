@@ -29,6 +29,13 @@ public static class ChronicleMigrations
             ALTER TABLE {schema}.chr_secretary_general ADD COLUMN office text NOT NULL DEFAULT 'secretary-general';
             CREATE INDEX chr_secretary_general_office ON {schema}.chr_secretary_general (office, earliest);
             """),
+        new(7, "secondary indexes a rebuild dropped, to build again at its end (docs/decisions/0007)",
+            $$"""
+            CREATE TABLE {schema}.{{DeferredIndexes.Table}} (
+                index_name text NOT NULL PRIMARY KEY,
+                definition text NOT NULL
+            );
+            """),
     ];
 
     /// <summary>Longer than any year, the longest partial date: facts spanning more days are few (intervals, open ends).</summary>
