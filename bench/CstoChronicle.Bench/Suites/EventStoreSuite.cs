@@ -127,8 +127,10 @@ public sealed class EventStoreSuite(NpgsqlDataSource dataSource, BenchOptions op
                 measured.Summarise(events), baseline.Summarise(events), $"binary COPY of {size} rows", Target));
     }
 
+    private StoreOptions MartenAlone(string schema, EventAppendMode mode) => MartenAlone(dataSource, schema, mode);
+
     /// <summary>The service's Marten settings (serializer, type names, string streams, metadata, unique ids) without the chronicle projection.</summary>
-    private StoreOptions MartenAlone(string schema, EventAppendMode mode)
+    internal static StoreOptions MartenAlone(NpgsqlDataSource dataSource, string schema, EventAppendMode mode)
     {
         var o = new StoreOptions();
         o.Connection(dataSource);
