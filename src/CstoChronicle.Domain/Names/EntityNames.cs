@@ -72,6 +72,9 @@ public static class EntityNames
         ["protocol-military-technical-cooperation-2003"] = new("Protocol amending the Agreement on the Basic Principles of Military-Technical Cooperation (2003)"),
         ["agreement-railways-technical-cover-2003"] = new("Agreement on a Unified System of Technical Cover for Railways of the CSTO Member States (2003)"),
         ["protocol-railways-technical-cover-2015"] = new("Protocol extending the Agreement on technical cover for railways (2015)"),
+        ["protocol-military-infrastructure-2011"] = new("Protocol on the deployment of military infrastructure facilities in the territories of the CSTO member states (2011)",
+            "Протокол о размещении объектов военной инфраструктуры на территориях государств-членов ОДКБ"),
+        ["agreement-secret-command-system-2009"] = new("Agreement on the basic principles for establishing a secret command system for the CSTO collective security forces (2009)"),
         ["anti-drug-strategy-2026-2030"] = new("CSTO Anti-Drug Strategy for 2026–2030", "Антинаркотическая стратегия ОДКБ на 2026–2030 годы"),
 
         // Persons
