@@ -37,6 +37,8 @@ public static class EntityNames
         ["interstate-commission-military-economic-cooperation"] = new("Interstate Commission for Military and Economic Cooperation", "Межгосударственная комиссия по военно-экономическому сотрудничеству"),
         ["coordination-council-illegal-migration"] = new("Coordination Council on issues of illegal migration"),
         ["coordination-council-emergency-situations"] = new("Coordination Council on emergency situations"),
+        ["coordination-council-drug-trafficking"] = new("Coordination Council of the Heads of Competent Authorities for Countering Illicit Drug Trafficking",
+            "Координационный совет руководителей компетентных органов по противодействию незаконному обороту наркотиков"),
         ["working-group-afghanistan"] = new("Working Group on Afghanistan under the Council of Foreign Ministers", "Рабочая группа по Афганистану при СМИД ОДКБ"),
         ["secretariat-department-information-public-relations"] = new("Department for Information and Public Relations of the CSTO Secretariat"),
         ["crdf-central-asia"] = new("Collective Rapid Deployment Forces of the Central Asian Region", "Коллективные силы быстрого развёртывания Центрально-Азиатского региона"),
