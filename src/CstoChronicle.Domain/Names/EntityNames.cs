@@ -77,6 +77,7 @@ public static class EntityNames
         ["protocol-military-infrastructure-2011"] = new("Protocol on the deployment of military infrastructure facilities in the territories of the CSTO member states (2011)",
             "Протокол о размещении объектов военной инфраструктуры на территориях государств-членов ОДКБ"),
         ["agreement-secret-command-system-2009"] = new("Agreement on the basic principles for establishing a secret command system for the CSTO collective security forces (2009)"),
+        ["protocol-amendments-csto-charter-2022"] = new("Fourth Protocol on amendments to the CSTO Charter (2022)"),
         ["anti-drug-strategy-2026-2030"] = new("CSTO Anti-Drug Strategy for 2026–2030", "Антинаркотическая стратегия ОДКБ на 2026–2030 годы"),
 
         // Persons
@@ -105,6 +106,7 @@ public static class EntityNames
         ["operation-kanal"] = new("Operation Kanal (Channel)", "Канал"),
         ["operation-nelegal"] = new("Operation Nelegal (Illegal)", "Нелегал"),
         ["operation-proxy"] = new("Operation Proxy", "PROXY"),
+        ["operation-naemnik"] = new("Operation Mercenary (Naemnik)", "Наёмник"),
         ["operation-kazakhstan-2022"] = new("CSTO peacekeeping operation in Kazakhstan (2022)"),
     };
 
