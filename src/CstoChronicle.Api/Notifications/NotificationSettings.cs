@@ -60,9 +60,7 @@ public sealed class WebhookSettings
     public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(1);
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromHours(6);
-    public int Concurrency { get; set; } = 8;
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Run the fan-out and the delivery worker in this process (every node may; one fans out at a time).</summary>
-    public bool DeliverFromThisNode { get; set; } = true;
+    /// <summary>Deliveries one node sends at once (the delivery queue's parallel messages).</summary>
+    public int Concurrency { get; set; } = 8;
 }

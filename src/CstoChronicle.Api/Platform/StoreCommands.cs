@@ -1,4 +1,4 @@
-using CstoChronicle.Api.Notifications.Webhooks.Queue;
+using CstoChronicle.Api.Notifications.Webhooks.Storage;
 using CstoChronicle.Domain;
 using CstoChronicle.Domain.Store;
 using Marten;

@@ -1,5 +1,5 @@
 using System.Net;
-using CstoChronicle.Api.Notifications.Webhooks.Queue;
+using CstoChronicle.Api.Notifications.Webhooks.Storage;
 using CstoChronicle.Domain.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Net;
 using CstoChronicle.Api.Notifications;
 using CstoChronicle.Api.Notifications.Webhooks;
-using CstoChronicle.Api.Notifications.Webhooks.Queue;
+using CstoChronicle.Api.Notifications.Webhooks.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
