@@ -61,6 +61,15 @@ public sealed class WebhookSettings
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(1);
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// How long a node may miss its health checks before Wolverine counts it dead and gives its messages (deliveries
+    /// queued or in flight on it) to a live node. Graceful stops hand them over at once.
+    /// </summary>
+    public TimeSpan DeadNodeTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often each node records that it is alive (Wolverine's health check).</summary>
+    public TimeSpan NodeHealthCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Deliveries one node sends at once (the delivery queue's parallel messages).</summary>
     public int Concurrency { get; set; } = 8;
 }

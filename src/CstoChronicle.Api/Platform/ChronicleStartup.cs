@@ -16,7 +16,6 @@ public sealed class ChronicleStartup(
     SchemaOwner owner,
     IDocumentStore store,
     ChronicleStoreSettings storeSettings,
-    IServiceProvider services,
     IOptions<ChronicleSettings> settings) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
@@ -28,7 +27,7 @@ public sealed class ChronicleStartup(
             using (var ownerStore = new DocumentStore(ChronicleModule.StoreOptionsFor(owner.DataSource, storeSettings)))
                 await ChronicleModule.PrepareSchemaAsync(ownerStore, owner.DataSource, storeSettings, ct);
             await MigrateOwnTablesAsync(owner.DataSource, schema, ct);
-            await WolverineTables.MigrateAsync(services.GetRequiredService<Wolverine.Persistence.Durability.IMessageStore>(), owner.DataSource, ct);
+            await WolverineTables.ApplyAsync(owner.DataSource, schema, ct);
             await ServiceRoleGrants.ApplyAsync(owner.DataSource, schema, role, ct);
         }
         else

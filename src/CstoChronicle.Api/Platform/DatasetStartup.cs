@@ -2,6 +2,7 @@ using CstoChronicle.Domain;
 using CstoChronicle.Domain.Import;
 using CstoChronicle.Domain.Store;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace CstoChronicle.Api.Platform;
 
@@ -12,6 +13,18 @@ namespace CstoChronicle.Api.Platform;
 public sealed class DatasetStartup(EventLog log, Importer importer, IOptions<ChronicleSettings> settings, ILogger<DatasetStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
+    {
+        try
+        {
+            await ImportAsync(ct);
+        }
+        catch (NpgsqlException e) when (e is not PostgresException)
+        {
+            logger.LogWarning(e, "PostgreSQL does not answer: the dataset is not loaded now (an empty store gets it at the next start).");
+        }
+    }
+
+    private async Task ImportAsync(CancellationToken ct)
     {
         if (settings.Value.ImportDataset)
         {

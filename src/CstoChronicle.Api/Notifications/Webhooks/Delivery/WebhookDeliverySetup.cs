@@ -13,15 +13,30 @@ public static class WebhookDeliverySetup
 {
     public static IServiceCollection AddWebhookDelivery(this IServiceCollection services)
     {
+        var before = services.Count;
         services.AddWolverine(ExtensionDiscovery.ManualOnly, options =>
         {
             options.Discovery.DisableConventionalDiscovery();
             options.UseRuntimeCompilation();
             options.Durability.Mode = DurabilityMode.Balanced;
         });
+        ReplaceRuntimeHostedService(services, before);
         services.AddWolverineExtension<WebhookQueues>();
         services.AddSingleton<IAppendEnlistment, WebhookOutbox>();
         services.AddSingleton<WebhookReplays>();
         return services;
+    }
+
+    /// <summary>The first hosted service AddWolverine registers is the runtime itself; <see cref="WolverineStarter"/> starts it instead, at that place.</summary>
+    private static void ReplaceRuntimeHostedService(IServiceCollection services, int from)
+    {
+        for (var i = from; i < services.Count; i++)
+        {
+            if (services[i].ServiceType != typeof(IHostedService)) continue;
+            services[i] = ServiceDescriptor.Singleton<IHostedService>(provider => provider.GetRequiredService<WolverineStarter>());
+            services.AddSingleton<WolverineStarter>();
+            return;
+        }
+        throw new InvalidOperationException("Wolverine registered no hosted service to replace.");
     }
 }

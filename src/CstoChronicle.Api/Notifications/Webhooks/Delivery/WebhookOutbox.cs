@@ -1,3 +1,4 @@
+using CstoChronicle.Api.Http;
 using CstoChronicle.Domain.Store;
 using JasperFx.Events;
 using Marten;
@@ -11,10 +12,12 @@ namespace CstoChronicle.Api.Notifications.Webhooks.Delivery;
 /// its projection rows and the message together, or none of them. Wolverine hands the message to the local queue once
 /// the transaction committed; if the process dies first, its durability agent finds the stored message and runs it.
 /// </summary>
-public sealed class WebhookOutbox(IWolverineRuntime runtime) : IAppendEnlistment
+public sealed class WebhookOutbox(IWolverineRuntime runtime, WolverineStarter starter) : IAppendEnlistment
 {
     public async ValueTask EnlistAsync(IDocumentSession session, IEvent appended, CancellationToken ct)
     {
+        if (!starter.IsStarted)
+            throw new ProblemException(Problems.Unavailable("Webhook delivery is starting (the database was unreachable); retry shortly."));
         var outbox = new MartenOutbox(runtime, session);
         await outbox.PublishAsync(new FanOutWebhooks(appended.Id));
     }
