@@ -37,6 +37,8 @@ public static class EntityNames
         ["interstate-commission-military-economic-cooperation"] = new("Interstate Commission for Military and Economic Cooperation", "Межгосударственная комиссия по военно-экономическому сотрудничеству"),
         ["coordination-council-illegal-migration"] = new("Coordination Council on issues of illegal migration"),
         ["coordination-council-emergency-situations"] = new("Coordination Council on emergency situations"),
+        ["coordination-council-drug-trafficking"] = new("Coordination Council of the Heads of Competent Authorities for Countering Illicit Drug Trafficking",
+            "Координационный совет руководителей компетентных органов по противодействию незаконному обороту наркотиков"),
         ["working-group-afghanistan"] = new("Working Group on Afghanistan under the Council of Foreign Ministers", "Рабочая группа по Афганистану при СМИД ОДКБ"),
         ["secretariat-department-information-public-relations"] = new("Department for Information and Public Relations of the CSTO Secretariat"),
         ["crdf-central-asia"] = new("Collective Rapid Deployment Forces of the Central Asian Region", "Коллективные силы быстрого развёртывания Центрально-Азиатского региона"),
@@ -72,6 +74,10 @@ public static class EntityNames
         ["protocol-military-technical-cooperation-2003"] = new("Protocol amending the Agreement on the Basic Principles of Military-Technical Cooperation (2003)"),
         ["agreement-railways-technical-cover-2003"] = new("Agreement on a Unified System of Technical Cover for Railways of the CSTO Member States (2003)"),
         ["protocol-railways-technical-cover-2015"] = new("Protocol extending the Agreement on technical cover for railways (2015)"),
+        ["protocol-military-infrastructure-2011"] = new("Protocol on the deployment of military infrastructure facilities in the territories of the CSTO member states (2011)",
+            "Протокол о размещении объектов военной инфраструктуры на территориях государств-членов ОДКБ"),
+        ["agreement-secret-command-system-2009"] = new("Agreement on the basic principles for establishing a secret command system for the CSTO collective security forces (2009)"),
+        ["protocol-amendments-csto-charter-2022"] = new("Fourth Protocol on amendments to the CSTO Charter (2022)"),
         ["anti-drug-strategy-2026-2030"] = new("CSTO Anti-Drug Strategy for 2026–2030", "Антинаркотическая стратегия ОДКБ на 2026–2030 годы"),
 
         // Persons
@@ -100,6 +106,7 @@ public static class EntityNames
         ["operation-kanal"] = new("Operation Kanal (Channel)", "Канал"),
         ["operation-nelegal"] = new("Operation Nelegal (Illegal)", "Нелегал"),
         ["operation-proxy"] = new("Operation Proxy", "PROXY"),
+        ["operation-naemnik"] = new("Operation Mercenary (Naemnik)", "Наёмник"),
         ["operation-kazakhstan-2022"] = new("CSTO peacekeeping operation in Kazakhstan (2022)"),
     };
 
