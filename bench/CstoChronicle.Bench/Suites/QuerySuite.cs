@@ -93,7 +93,7 @@ public sealed class QuerySuite(NpgsqlDataSource dataSource, BenchOptions options
         "load: 13,000 to 17,500 events/s at a load average of 7 to 8, 3,000 to 7,000 at 20 to 25.\n" +
         "- **Batches of 100.** The projection adds three statements of about 100 rows each to Marten's 100 event inserts; in a statement log " +
         "they took about 1.6 ms of the server's time per batch, as much as Marten's own inserts, and binary COPY of 100 rows takes about 3 ms " +
-        "in all. Marten alone is 0.5 to 0.7 times COPY; the projection's rows cost about as much again, which puts the row near 0.3.";
+        "in all. Marten alone is 0.4 to 0.7 times COPY; the projection's rows cost about as much again, which puts the row near 0.3.";
 
     private static string Verdict(double now, double before) =>
         now >= before * 0.9 ? $"no slower ({now:0.00} against {before:0.00})" : $"SLOWER ({now:0.00} against {before:0.00})";
