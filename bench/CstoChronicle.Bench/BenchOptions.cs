@@ -17,7 +17,8 @@ public sealed record BenchOptions(
     IReadOnlySet<string> Suites,
     string ApiDll,
     int SseClients,
-    int NotificationEvents)
+    int NotificationEvents,
+    IReadOnlyList<string>? HttpRows)
 {
     public static readonly string[] AllSuites = ["store", "queries", "http", "notifications"];
 
@@ -51,7 +52,9 @@ public sealed record BenchOptions(
             Suites: Text("suites", string.Join(',', AllSuites)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
             ApiDll: Text("api-dll", "src/CstoChronicle.Api/bin/Release/net10.0/CstoChronicle.Api.dll"),
             SseClients: Int("sse-clients", 1000),
-            NotificationEvents: Int("notification-events", 200));
+            NotificationEvents: Int("notification-events", 200),
+            // While working on one read: only the HTTP rows whose names contain one of these (comma-separated), no telemetry comparison.
+            HttpRows: Text("http-rows", "") is { Length: > 0 } rows ? rows.Split(',', StringSplitOptions.TrimEntries) : null);
     }
 
     public override string ToString() =>

@@ -47,7 +47,9 @@ public sealed class HttpSuite(NpgsqlDataSource dataSource, BenchOptions options,
             await ConcurrentLoad.RunAsync(new LatencyRecorder(), options.QueryClients, runs, i => GetAsync(http, path(i)));
             var cpuPerRequest = (api.CpuTime() - cpu).TotalMicroseconds / runs;
             var transactionsPerRequest = (double)(await TransactionsAsync() - transactions) / runs;
-            counters.Add(string.Create(CultureInfo.InvariantCulture, $"| {name} | {cpuPerRequest:N0} | {transactionsPerRequest:0.00} |"));
+            var memory = api.Memory();
+            counters.Add(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {cpuPerRequest:N0} | {transactionsPerRequest:0.00} | {memory.ResidentMiB:N0} | {memory.PeakMiB:N0} |"));
         }
 
         var rows = new (string Name, Func<int, string> Path, double Target)[]
@@ -56,6 +58,8 @@ public sealed class HttpSuite(NpgsqlDataSource dataSource, BenchOptions options,
             ("GET /api/v1/members?asOf=(random day)", i => $"api/v1/members?asOf={days[i]:yyyy-MM-dd}", 0.5),
             ("GET /api/v1/members?asOf=(random day)&knownAt=(a past instant)", i => $"api/v1/members?asOf={days[i]:yyyy-MM-dd}&knownAt={knownAt}", 0.5),
             ("GET /api/v1/offices/secretary-general?asOf=(random day)", i => $"api/v1/offices/secretary-general?asOf={days[i]:yyyy-MM-dd}", 0.5),
+            ("GET /api/v1/offices/chief-of-joint-staff?asOf=(random day)", i => $"api/v1/offices/chief-of-joint-staff?asOf={days[i]:yyyy-MM-dd}", 0.5),
+            ("GET /api/v1/offices?asOf=(random day)", i => $"api/v1/offices?asOf={days[i]:yyyy-MM-dd}", 0.5),
             ("GET /api/v1/chairmanship?asOf=(random day)", i => $"api/v1/chairmanship?asOf={days[i]:yyyy-MM-dd}", 0.5),
             ("GET /api/v1/timeline?from=(random day)&to=(30 days later)&limit=50", i => $"api/v1/timeline?from={days[i]:yyyy-MM-dd}&to={days[i].AddDays(30):yyyy-MM-dd}&limit=50", 0.3),
         };
@@ -67,7 +71,7 @@ public sealed class HttpSuite(NpgsqlDataSource dataSource, BenchOptions options,
             "after the last write.";
         var targets = new List<string>();
         await CountAsync(Ceiling, _ => "favicon.svg");
-        foreach (var (name, path, target) in rows)
+        foreach (var (name, path, target) in rows.Where(r => options.HttpRows is null || options.HttpRows.Any(part => r.Name.Contains(part, StringComparison.Ordinal))))
         {
             var (measured, ceiling) = await ConcurrentLoad.CompareAsync(options.QueryClients, options.Queries,
                 i => GetAsync(http, path(i)), _ => GetAsync(http, "favicon.svg"));
@@ -84,10 +88,12 @@ public sealed class HttpSuite(NpgsqlDataSource dataSource, BenchOptions options,
         report.AddNote("Where the time of an HTTP read goes",
             "Counters over each measured run: CPU time of the API process (user and system, from /proc) per request, and database " +
             "transactions committed per request (pg_stat_database.xact_commit of the whole server, so the API's background polls count too). " +
-            "A read answered from a view kept by position commits none.\n\n" +
-            "| run | API CPU µs per request | database transactions per request |\n| --- | --- | --- |\n" + string.Join("\n", counters));
+            "A read answered from a view kept by position commits none. The API's resident memory (and its peak so far, both from " +
+            "/proc) after each run.\n\n" +
+            "| run | API CPU µs per request | database transactions per request | API resident MiB | API peak MiB |\n| --- | --- | --- | --- | --- |\n" +
+            string.Join("\n", counters));
         report.AddNote("Targets of issue 15", string.Join("\n", targets));
-        await CompareTelemetryAsync(days);
+        if (options.HttpRows is null) await CompareTelemetryAsync(days);
         report.AddNote("API process memory",
             $"Resident memory of the API process: {idle.ResidentMiB:N0} MiB when ready, {loaded.ResidentMiB:N0} MiB after the HTTP runs " +
             $"(peak {loaded.PeakMiB:N0} MiB), with {options.QueryClients} keep-alive clients. Before measuring, the bench waited " +

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CstoChronicle.Domain.Events;
 using CstoChronicle.Domain.Queries;
 using CstoChronicle.Domain.Queries.Answers;
 using CstoChronicle.Domain.Queries.Settled;
@@ -27,7 +28,8 @@ public sealed class PointInTimeReads(ReadSources sources, ReadPositionWatch watc
     private const int MaxRememberedInstants = 100_000;
 
     private readonly ViewCache<IReadOnlyList<Member>> _members = new(settings.Value.KeptPositions);
-    private readonly ViewCache<OfficeHolder?> _offices = new(settings.Value.KeptPositions);
+    private readonly Dictionary<string, ViewCache<OfficeHolder?>> _offices =
+        Offices.All.ToDictionary(office => office, _ => new ViewCache<OfficeHolder?>(settings.Value.KeptPositions), StringComparer.Ordinal);
     private readonly ViewCache<Chair?> _chairs = new(settings.Value.KeptPositions);
     private readonly ConcurrentDictionary<DateTimeOffset, long> _settledInstants = new();
 
@@ -36,8 +38,37 @@ public sealed class PointInTimeReads(ReadSources sources, ReadPositionWatch watc
             async q => { var a = await q.MembersAsync(asOf, null, ct); return (a.Members, a.Basis); }, ct);
 
     public Task<PointInTimeRead<OfficeHolder?>> SecretaryGeneralAsync(DateOnly asOf, DateTimeOffset? knownAt, bool knownAtIsSettled, long? minPosition, CancellationToken ct) =>
-        ReadAsync(_offices, asOf, knownAt, knownAtIsSettled, minPosition, (q, p) => q.SecretaryGeneralViewAsync(p, CancellationToken.None),
-            async q => { var a = await q.SecretaryGeneralAsync(asOf, null, ct); return (a.Holder, a.Basis); }, ct);
+        OfficeAsync(Offices.SecretaryGeneral, asOf, knownAt, knownAtIsSettled, minPosition, ct);
+
+    /// <summary>The holder of one office (<see cref="Offices.All"/>) on a day.</summary>
+    public Task<PointInTimeRead<OfficeHolder?>> OfficeAsync(string office, DateOnly asOf, DateTimeOffset? knownAt, bool knownAtIsSettled, long? minPosition, CancellationToken ct) =>
+        ReadAsync(_offices[office], asOf, knownAt, knownAtIsSettled, minPosition, (q, p) => q.OfficeViewAsync(office, p, CancellationToken.None),
+            async q => { var a = await q.OfficeAsync(office, asOf, null, ct); return (a.Office.Holder, a.Basis); }, ct);
+
+    /// <summary>Every office and its holder on a day, all at one position (each office's view at it, or one database read).</summary>
+    public async Task<PointInTimeRead<IReadOnlyList<OfficeStanding>>> OfficesAsync(
+        DateOnly asOf, DateTimeOffset? knownAt, bool knownAtIsSettled, long? minPosition, CancellationToken ct)
+    {
+        async Task<IReadOnlyList<OfficeStanding>> AtAsync(long position, ChronicleQueries source)
+        {
+            var offices = new List<OfficeStanding>(Offices.All.Count);
+            foreach (var office in Offices.All)
+            {
+                var view = await _offices[office].GetAsync(position, p => source.OfficeViewAsync(office, p, CancellationToken.None));
+                offices.Add(new OfficeStanding(office, Offices.NameOf(office), view.On(asOf).Answer));
+            }
+            return offices;
+        }
+        if (knownAt is { } instant)
+        {
+            var position = await ResolveAsync(instant, knownAtIsSettled, ct);
+            return new(await AtAsync(position, SourceAt(position)), instant, position);
+        }
+        if (await SettledAsync(minPosition, ct) is { } settled)
+            return new(await AtAsync(settled.Position, sources.Read), settled.KnownAt, settled.Position);
+        var answer = await AsStoredAsync(minPosition, q => q.OfficesAsync(asOf, null, ct), a => a.Basis.Position, ct);
+        return new(answer.Offices, answer.Basis.KnownAt, answer.Basis.Position);
+    }
 
     public Task<PointInTimeRead<Chair?>> ChairmanshipAsync(DateOnly asOf, DateTimeOffset? knownAt, bool knownAtIsSettled, long? minPosition, CancellationToken ct) =>
         ReadAsync(_chairs, asOf, knownAt, knownAtIsSettled, minPosition, (q, p) => q.ChairmanshipViewAsync(p, CancellationToken.None),

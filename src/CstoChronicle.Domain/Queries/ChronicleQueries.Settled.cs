@@ -1,3 +1,4 @@
+using CstoChronicle.Domain.Events;
 using CstoChronicle.Domain.Queries.Answers;
 using CstoChronicle.Domain.Queries.PointInTime;
 using CstoChronicle.Domain.Queries.Settled;
@@ -20,10 +21,15 @@ public sealed partial class ChronicleQueries
     }
 
     /// <summary>The office of Secretary General at a settled <paramref name="position"/>, for every asOf.</summary>
-    public async Task<PointInTimeView<OfficeHolder?>> SecretaryGeneralViewAsync(long position, CancellationToken ct = default)
+    public Task<PointInTimeView<OfficeHolder?>> SecretaryGeneralViewAsync(long position, CancellationToken ct = default) =>
+        OfficeViewAsync(Offices.SecretaryGeneral, position, ct);
+
+    /// <summary>One office (<see cref="Offices.All"/>) at a settled <paramref name="position"/>, for every asOf.</summary>
+    public async Task<PointInTimeView<OfficeHolder?>> OfficeViewAsync(string office, long position, CancellationToken ct = default)
     {
+        if (!Offices.IsKnown(office)) throw new ArgumentException($"'{office}' is not an office the chronicle records.", nameof(office));
         await using var snapshot = await ReadSnapshot.OpenAtAsync(dataSource, _schema, position, ct);
-        var claims = await ClaimReader.SecretaryGeneralAsync(snapshot, ct);
+        var claims = await ClaimReader.OfficeAsync(snapshot, office, ct);
         return PointInTimeView<OfficeHolder?>.Build(position, SecretaryGeneralFold.Transitions(claims).Select(t => t.On),
             day => SecretaryGeneralFold.HolderOn(claims, day));
     }

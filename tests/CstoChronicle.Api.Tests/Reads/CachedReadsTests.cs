@@ -4,6 +4,7 @@ using System.Text.Json;
 using CstoChronicle.Api.Endpoints.PointInTime;
 using CstoChronicle.Api.Endpoints.Timeline;
 using CstoChronicle.Api.Tests.Infrastructure;
+using CstoChronicle.Domain.Events;
 using CstoChronicle.Domain.Queries;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,8 @@ public sealed class CachedReadsTests(ChronicleApiFactory factory) : IClassFixtur
     [Theory]
     [InlineData("/api/v1/members?asOf=2006-12-31")]
     [InlineData("/api/v1/offices/secretary-general?asOf=2017-03-01")]
+    [InlineData("/api/v1/offices/chief-of-joint-staff?asOf=2017-03-01")]
+    [InlineData("/api/v1/offices?asOf=2022-01-10")]
     [InlineData("/api/v1/chairmanship?asOf=2009-01-01")]
     [InlineData("/api/v1/timeline?from=2006&limit=20")]
     public async Task Two_requests_without_knownAt_and_no_write_between_them_revalidate_with_304(string path)
@@ -85,7 +88,7 @@ public sealed class CachedReadsTests(ChronicleApiFactory factory) : IClassFixtur
         // A fresh query of its own: its own connection, no kept view, the claim tables folded for this one question.
         var fresh = new ChronicleQueries(dataSource, factory.Schema, TimeProvider.System);
 
-        foreach (var day in new[] { new DateOnly(1993, 6, 1), new DateOnly(2006, 12, 31), new DateOnly(2013, 6, 1), new DateOnly(2024, 6, 1) })
+        foreach (var day in new[] { new DateOnly(1993, 6, 1), new DateOnly(2006, 12, 31), new DateOnly(2013, 6, 1), new DateOnly(2022, 1, 10), new DateOnly(2024, 6, 1) })
         {
             var asOf = day.ToString("yyyy-MM-dd");
             var members = await fresh.MembersAsync(day, instant);
@@ -97,6 +100,13 @@ public sealed class CachedReadsTests(ChronicleApiFactory factory) : IClassFixtur
                 JsonSerializer.SerializeToUtf8Bytes(new SecretaryGeneralResponse(day, office.Basis.KnownAt, office.Basis.Position, office.Holder), json));
             await ShouldServeAsync($"/api/v1/chairmanship?asOf={asOf}&knownAt={knownAt}",
                 JsonSerializer.SerializeToUtf8Bytes(new ChairmanshipResponse(day, chair.Basis.KnownAt, chair.Basis.Position, chair.Chair), json));
+            var offices = await fresh.OfficesAsync(day, instant);
+            await ShouldServeAsync($"/api/v1/offices?asOf={asOf}&knownAt={knownAt}",
+                JsonSerializer.SerializeToUtf8Bytes(new OfficesResponse(day, offices.Basis.KnownAt, offices.Basis.Position, offices.Offices), json));
+            var chief = await fresh.OfficeAsync(Offices.ChiefOfJointStaff, day, instant);
+            await ShouldServeAsync($"/api/v1/offices/{Offices.ChiefOfJointStaff}?asOf={asOf}&knownAt={knownAt}",
+                JsonSerializer.SerializeToUtf8Bytes(new OfficeResponse(day, chief.Basis.KnownAt, chief.Basis.Position, chief.Office.Office, chief.Office.Name,
+                    chief.Office.Holder), json));
         }
         var timeline = await fresh.TimelineAsync(new DateOnly(2006, 1, 1), null, null, null, null, 30, instant);
         await ShouldServeAsync($"/api/v1/timeline?from=2006-01-01&limit=30&knownAt={knownAt}",

@@ -1,4 +1,5 @@
 using CstoChronicle.Domain.Dates;
+using CstoChronicle.Domain.Projections.Schema;
 using CstoChronicle.Domain.Queries;
 using CstoChronicle.Domain.Queries.Answers;
 using CstoChronicle.Domain.Sources;
@@ -82,6 +83,47 @@ public class TimelineQueryTests(DatasetFixture db) : IClassFixture<DatasetFixtur
         lateDecember2010.Items.Select(i => i.EventId).ShouldContain(db.Data.Id("chair-blr-2010-12-10"));
         june2006.Items.Select(i => i.EventId).ShouldContain(db.Data.Id("secretariat-exists-2007"));
         lateDecember2010.Items.ShouldBeInOrder(SortDirection.Ascending, new TimelineOrder());
+    }
+
+    [Fact]
+    public async Task Every_window_holds_exactly_the_facts_that_may_fall_in_it_in_order_whatever_the_span_of_their_dates()
+    {
+        // Day, month, year, interval and open-ended dates each come from their own part of the query (decision 0106):
+        // windows across the whole history, paged, against a filter of the whole timeline.
+        var everything = new List<TimelineItem>();
+        string? cursor = null;
+        do
+        {
+            var page = await db.Chronicle.Queries.TimelineAsync(cursor: cursor, limit: ChronicleQueries.MaxPageSize);
+            everything.AddRange(page.Items);
+            cursor = page.NextCursor;
+        } while (cursor is not null);
+        everything.Select(i => i.On.Latest.DayNumber - i.On.Earliest.DayNumber).Distinct().Count().ShouldBeGreaterThan(5);
+
+        for (var from = Day("1991-06-01"); from < Day("2027-01-01"); from = from.AddDays(173))
+        {
+            var to = from.AddDays(from.DayNumber % 3 == 0 ? 30 : 400);
+            var paged = new List<TimelineItem>();
+            cursor = null;
+            do
+            {
+                var page = await db.Chronicle.Queries.TimelineAsync(from: from, to: to, cursor: cursor, limit: 7);
+                paged.AddRange(page.Items);
+                cursor = page.NextCursor;
+            } while (cursor is not null);
+
+            paged.Select(i => i.Position).ShouldBe(
+                everything.Where(i => i.On.Latest >= from && i.On.Earliest <= to).Select(i => i.Position), $"window {from} to {to}");
+        }
+    }
+
+    [Fact]
+    public void The_query_names_the_span_class_exactly_as_the_index_does()
+    {
+        static string Words(string sql) => string.Join(' ', sql.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)).Replace("( ", "(").Replace(" )", ")");
+        var index = ChronicleMigrations.All.Single(m => m.Sql.Contains("chr_timeline_by_span", StringComparison.Ordinal));
+
+        Words(index.Sql).ShouldContain(Words(ChronicleMigrations.TimelineSpanClass));
     }
 
     [Theory]

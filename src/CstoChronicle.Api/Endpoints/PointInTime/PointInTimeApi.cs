@@ -41,11 +41,11 @@ public static class PointInTimeApi
         .WithResponseExample(200, ReadExamples.SecretaryGeneral)
         .ProducesProblems(400);
 
-        group.MapGet("/offices", async (string? asOf, string? knownAt, ChronicleQueries queries, TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/offices", async (string? asOf, string? knownAt, long? minPosition, PointInTimeReads reads, TimeProvider clock, CancellationToken ct) =>
         {
             var time = HttpPointInTime.Parse(asOf, knownAt, clock);
-            var answer = await queries.OfficesAsync(time.AsOf, time.KnownAt, ct);
-            return CachedJson.For(new OfficesResponse(time.AsOf, answer.Basis.KnownAt, answer.Basis.Position, answer.Offices), time.KnownAtIsSettled);
+            var read = await reads.OfficesAsync(time.AsOf, time.KnownAt, time.KnownAtIsSettled, HttpPointInTime.ParseMinPosition(minPosition), ct);
+            return CachedJson.For(new OfficesResponse(time.AsOf, read.KnownAt, read.Position, read.Answer), time.KnownAtIsSettled);
         })
         .WithName("GetOffices")
         .WithSummary("Every office and its holder on a day")
@@ -119,12 +119,11 @@ public static class PointInTimeApi
     }
 
     private static async Task<Results<CachedJson<OfficeResponse>, ProblemHttpResult>> GetOfficeAsync(
-        string office, string? asOf, string? knownAt, ChronicleQueries queries, TimeProvider clock, CancellationToken ct)
+        string office, string? asOf, string? knownAt, long? minPosition, PointInTimeReads reads, TimeProvider clock, CancellationToken ct)
     {
         var time = HttpPointInTime.Parse(asOf, knownAt, clock);
         if (!Offices.IsKnown(office)) return TypedResults.Problem(Problems.NotFound("office", office));
-        var answer = await queries.OfficeAsync(office, time.AsOf, time.KnownAt, ct);
-        return CachedJson.For(new OfficeResponse(time.AsOf, answer.Basis.KnownAt, answer.Basis.Position,
-            answer.Office.Office, answer.Office.Name, answer.Office.Holder), time.KnownAtIsSettled);
+        var read = await reads.OfficeAsync(office, time.AsOf, time.KnownAt, time.KnownAtIsSettled, HttpPointInTime.ParseMinPosition(minPosition), ct);
+        return CachedJson.For(new OfficeResponse(time.AsOf, read.KnownAt, read.Position, office, Offices.NameOf(office), read.Answer), time.KnownAtIsSettled);
     }
 }

@@ -29,6 +29,16 @@ public static class ChronicleMigrations
             ALTER TABLE {schema}.chr_secretary_general ADD COLUMN office text NOT NULL DEFAULT 'secretary-general';
             CREATE INDEX chr_secretary_general_office ON {schema}.chr_secretary_general (office, earliest);
             """),
+        new(7, "timeline: the order index leads with the class of a fact's span, so a window reads each class from its own lookback (docs/decisions/0106)",
+            """
+            CREATE INDEX chr_timeline_by_span ON {schema}.chr_timeline ((CASE
+                WHEN least(latest, date '9999-12-31') - greatest(earliest, date '0001-01-01') = 0 THEN 0
+                WHEN least(latest, date '9999-12-31') - greatest(earliest, date '0001-01-01') <= 31 THEN 1
+                WHEN least(latest, date '9999-12-31') - greatest(earliest, date '0001-01-01') <= 366 THEN 2
+                WHEN least(latest, date '9999-12-31') - greatest(earliest, date '0001-01-01') <= 400 THEN 3
+                ELSE 4 END), earliest, latest, position);
+            DROP INDEX {schema}.chr_timeline_order;
+            """),
     ];
 
     /// <summary>Longer than any year, the longest partial date: facts spanning more days are few (intervals, open ends).</summary>
@@ -39,6 +49,24 @@ public static class ChronicleMigrations
     /// stored as infinite dates, which cannot be subtracted, hence the clamps.
     /// </summary>
     public const string TimelineLongSpan = "least(latest, date '9999-12-31') - greatest(earliest, date '0001-01-01') > 400";
+
+    /// <summary>
+    /// The longest span (latest - earliest, in days) of each class of chr_timeline_by_span, in class order: a single day,
+    /// a month, a year, up to <see cref="TimelineLongSpanDays"/>; class 4 is the rest, the long spans of the GiST index.
+    /// A fact of class k that reaches a day D began at most <c>TimelineSpanClasses[k]</c> days before D.
+    /// </summary>
+    public static readonly IReadOnlyList<int> TimelineSpanClasses = [0, 31, 366, TimelineLongSpanDays];
+
+    /// <summary>
+    /// The leading expression of chr_timeline_by_span (migration 7), which a query must repeat word for word (white space
+    /// aside) to use the index; a test holds the two together.
+    /// </summary>
+    public const string TimelineSpanClass =
+        "(CASE WHEN least(latest, date '9999-12-31') - greatest(earliest, date '0001-01-01') = 0 THEN 0 " +
+        "WHEN least(latest, date '9999-12-31') - greatest(earliest, date '0001-01-01') <= 31 THEN 1 " +
+        "WHEN least(latest, date '9999-12-31') - greatest(earliest, date '0001-01-01') <= 366 THEN 2 " +
+        "WHEN least(latest, date '9999-12-31') - greatest(earliest, date '0001-01-01') <= 400 THEN 3 " +
+        "ELSE 4 END)";
 
     /// <summary>Every table the projection writes, emptied before a rebuild.</summary>
     public static readonly IReadOnlyList<string> Tables =

@@ -41,7 +41,7 @@ namespace CstoChronicle.Client.Api.V1.Offices
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public OfficesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/offices{?asOf*,knownAt*}", pathParameters)
+        public OfficesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/offices{?asOf*,knownAt*,minPosition*}", pathParameters)
         {
         }
         /// <summary>
@@ -49,7 +49,7 @@ namespace CstoChronicle.Client.Api.V1.Offices
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public OfficesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/offices{?asOf*,knownAt*}", rawUrl)
+        public OfficesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/offices{?asOf*,knownAt*,minPosition*}", rawUrl)
         {
         }
         /// <summary>
@@ -119,6 +119,9 @@ namespace CstoChronicle.Client.Api.V1.Offices
             /// <summary>Recorded instant (RFC 3339, with Z or an offset): answer as the service knew it then, before later corrections. Default: now. Answers for a knownAt more than a minute past never change and are cacheable as immutable.</summary>
             [QueryParameter("knownAt")]
             public DateTimeOffset? KnownAt { get; set; }
+            /// <summary>Read your writes: the position a write of yours answered. The answer then includes it (its position is at least this): a replica that has not reached it yet is waited for briefly, then the primary answers. Ignored with knownAt.</summary>
+            [QueryParameter("minPosition")]
+            public long? MinPosition { get; set; }
         }
     }
 }
