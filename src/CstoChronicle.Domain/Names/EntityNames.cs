@@ -80,6 +80,7 @@ public static class EntityNames
         ["agreement-secret-command-system-2009"] = new("Agreement on the basic principles for establishing a secret command system for the CSTO collective security forces (2009)"),
         ["protocol-amendments-csto-charter-2022"] = new("Fourth Protocol on amendments to the CSTO Charter (2022)"),
         ["agreement-jurisdiction-legal-assistance-2021"] = new("Agreement on jurisdiction and legal assistance in cases of temporary stay of formations of the collective security system (2021)"),
+        ["agreement-logistic-medical-support"] = new("Agreement on joint logistic and medical support for the CSTO Troops (Collective Forces)"),
         ["anti-drug-strategy-2026-2030"] = new("CSTO Anti-Drug Strategy for 2026–2030", "Антинаркотическая стратегия ОДКБ на 2026–2030 годы"),
 
         // Persons

@@ -15,8 +15,8 @@ public sealed class DatasetReaderTests : IDisposable
     {
         var dataset = DatasetReader.Read(WriteSideFixture.DatasetFolder);
 
-        dataset.Sources.Count.ShouldBe(347);
-        dataset.Facts.Count.ShouldBe(470);
+        dataset.Sources.Count.ShouldBe(351);
+        dataset.Facts.Count.ShouldBe(482);
         var suspension = dataset.Facts.Single(f => f.Id == "uzb-membership-suspended-2012-12-19");
         suspension.File.ShouldBe("events/membership.json");
         var fact = suspension.Event.ShouldBeOfType<MembershipSuspended>();
