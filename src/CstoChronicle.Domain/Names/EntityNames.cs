@@ -106,6 +106,7 @@ public static class EntityNames
         ["exercise-kobalt"] = new("Cobalt exercises", "Кобальт"),
         ["exercise-barier"] = new("Barrier exercises", "Барьер"),
         ["exercise-skala"] = new("Cliff (Rock) exercises"),
+        ["exercise-vozdushny-most"] = new("Air Bridge exercises of the Collective Air Forces", "Воздушный мост"),
         ["operation-kanal"] = new("Operation Kanal (Channel)", "Канал"),
         ["operation-nelegal"] = new("Operation Nelegal (Illegal)", "Нелегал"),
         ["operation-proxy"] = new("Operation Proxy", "PROXY"),

@@ -16,7 +16,7 @@ public sealed class DatasetReaderTests : IDisposable
         var dataset = DatasetReader.Read(WriteSideFixture.DatasetFolder);
 
         dataset.Sources.Count.ShouldBe(351);
-        dataset.Facts.Count.ShouldBe(482);
+        dataset.Facts.Count.ShouldBe(485);
         var suspension = dataset.Facts.Single(f => f.Id == "uzb-membership-suspended-2012-12-19");
         suspension.File.ShouldBe("events/membership.json");
         var fact = suspension.Event.ShouldBeOfType<MembershipSuspended>();
