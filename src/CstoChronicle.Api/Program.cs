@@ -9,6 +9,7 @@ if (StoreCommands.IsInvoked(args)) return await StoreCommands.RunAsync(args);
 var builder = WebApplication.CreateBuilder(args);
 builder.AddChroniclePlatform();
 builder.Services.AddChronicleNotifications(builder.Configuration);
+builder.Services.AddHostedService<DatasetStartup>();
 
 var app = builder.Build();
 app.UseChroniclePlatform();

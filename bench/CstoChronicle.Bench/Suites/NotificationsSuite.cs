@@ -36,6 +36,7 @@ public sealed class NotificationsSuite(NpgsqlDataSource dataSource, BenchOptions
         {
             ["Chronicle__ImportDataset"] = "false",
             ["Chronicle__Webhooks__AllowPrivateTargets"] = "true",
+            ["Chronicle__WritesPerMinute"] = "1000000",
             ["Chronicle__Webhooks__AllowedPorts"] = "*",
             // Every SSE client of the fleet connects from loopback: lift the per-address and per-node limits (decision 0206) above it.
             ["Chronicle__Notifications__MaxStreamsPerAddress"] = (options.SseClients + 10).ToString(CultureInfo.InvariantCulture),
@@ -67,25 +68,27 @@ public sealed class NotificationsSuite(NpgsqlDataSource dataSource, BenchOptions
         }
 
         using var receiver = new NotificationsWebhookReceiver();
-        var hookEntity = "bench-hook-" + Guid.NewGuid().ToString("N")[..8];
-        await SubscribeAsync(api.BaseAddress, editorKey, receiver.Url, hookEntity);
-        var hookStarts = await AppendPacedAsync(store, hookEntity, events, WebhookPace);
+        await SubscribeAsync(api.BaseAddress, editorKey, receiver.Url, types: ["SourceRegistered"]);
+        var hookStarts = await AppendThroughApiPacedAsync(api.BaseAddress, editorKey, events, WebhookPace);
         await WaitAsync(() => receiver.Arrivals.Count >= events, $"the webhook receiver to get {events} deliveries");
-        var webhooks = hookStarts.Values.Select(s => Milliseconds(s.Timestamp, receiver.Arrivals[s.EventId.ToString()])).ToList();
+        var webhooks = hookStarts.Select(s => Milliseconds(s.Timestamp, receiver.Arrivals[s.EventId])).ToList();
 
         report.AddNote("Notifications", Table(
             $"The API runs as its own process (Release build). Events are appended one at a time, {SsePace.TotalMilliseconds:0} ms apart " +
             $"({WebhookPace.TotalMilliseconds:0} ms for the webhook), " +
-            $"straight to the store by this program (Marten, `EventLog.AppendAsync`, the projection inline); latency runs from the start of the append to the arrival of the event's `data:` line " +
-            $"at an SSE client, or of the webhook POST at a receiver on loopback (fan-out, queue, signing, HTTP). The baseline is a raw " +
+            $"for SSE straight to the store by this program (Marten, `EventLog.AppendAsync`, the projection inline), for the webhook through the API " +
+            $"(`POST /api/v1/sources`: the append writes Wolverine's outbox in its transaction); latency runs from the start of the append to the arrival of the event's `data:` line " +
+            $"at an SSE client, or of the webhook POST at a receiver on loopback (the HTTP write, Wolverine's fan-out and delivery queues, signing, HTTP). The baseline is a raw " +
             $"`NOTIFY` on one connection until a `LISTEN` connection has it, measured in the same run. The store no longer notifies: " +
             "an event reaches SSE clients once Marten's daemon (in the API, HotCold) has moved the high-water mark past it and the API's " +
-            "`LiveEventHub`, polling the mark every 100 ms, has read it; webhooks once the daemon's fan-out subscription has queued it.",
+            "`LiveEventHub`, polling the mark every 100 ms, has read it; webhooks do not wait for the mark: Wolverine takes the fan-out message from its outbox once the append commits.",
             [
                 ($"raw LISTEN/NOTIFY round trip (baseline)", roundTrips),
                 ($"append → SSE client, {options.SseClients:N0} concurrent clients ({events} events × {options.SseClients:N0})", sse),
                 ($"append → webhook receipt (one subscription, {events} events)", webhooks),
             ],
+            $"API process start (Wolverine with runtime compilation, its handlers registered without code generation): ready after " +
+            $"{api.ReadyAfter.TotalSeconds:0.00} s on an empty schema (Marten's and Wolverine's tables created). " +
             $"API process resident memory: {idle.ResidentMiB:N0} MiB idle; {connected.ResidentMiB:N0} MiB with {options.SseClients:N0} SSE clients " +
             $"connected; {streamed.ResidentMiB:N0} MiB after streaming {events} events to them (peak {streamed.PeakMiB:N0} MiB). " +
             $"Load average of the machine (1 min) before and after the suite: {loadBefore} and {LoadAverage()}: the clients, the API and " +
@@ -113,11 +116,30 @@ public sealed class NotificationsSuite(NpgsqlDataSource dataSource, BenchOptions
         return started;
     }
 
-    private static async Task SubscribeAsync(Uri api, string editorKey, string url, string entity)
+    /// <summary>Registers sources through the API, one at a time: each is an event whose append writes the webhook outbox.</summary>
+    private static async Task<List<(string EventId, long Timestamp)>> AppendThroughApiPacedAsync(Uri api, string editorKey, int count, TimeSpan pace)
     {
         using var http = new HttpClient { BaseAddress = api };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", editorKey);
-        using var response = await http.PostAsJsonAsync("api/v1/subscriptions", new { url, entities = new[] { entity } });
+        var started = new List<(string, long)>();
+        for (var i = 0; i < count; i++)
+        {
+            var id = $"bench-hook-{Guid.NewGuid():N}";
+            var timestamp = Stopwatch.GetTimestamp();
+            using var response = await http.PostAsJsonAsync("api/v1/sources", new { id, title = $"Bench source {i}", publisher = "Bench", url = $"https://example.org/{id}", language = "en" });
+            var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Registering a source answered {(int)response.StatusCode}: {body}");
+            started.Add((body.GetProperty("eventId").GetString()!, timestamp));
+            await Task.Delay(pace);
+        }
+        return started;
+    }
+
+    private static async Task SubscribeAsync(Uri api, string editorKey, string url, string[] types)
+    {
+        using var http = new HttpClient { BaseAddress = api };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", editorKey);
+        using var response = await http.PostAsJsonAsync("api/v1/subscriptions", new { url, types });
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"Subscribing answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }

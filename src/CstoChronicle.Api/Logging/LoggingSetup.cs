@@ -18,6 +18,9 @@ public static class LoggingSetup
         logging.Configure(options => options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         // Marten logs every schema change's full SQL at Information; warnings and errors are what an operator needs.
         logging.AddFilter("Marten.IDocumentStore", LogLevel.Warning);
+        // Wolverine logs its tables' full SQL, every message sent and every agent at Information or Debug; a delivery's
+        // attempts are in the delivery log, and its failures and warnings are still logged.
+        logging.AddFilter("Wolverine", LogLevel.Warning);
         // ASP.NET Core's lines per request give way to RequestLogMiddleware's one; its warnings and errors stay.
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // Authentication handlers log two lines for every request without a valid key; the 401 line says it.

@@ -60,9 +60,16 @@ public sealed class WebhookSettings
     public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(1);
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromHours(6);
-    public int Concurrency { get; set; } = 8;
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Run the fan-out and the delivery worker in this process (every node may; one fans out at a time).</summary>
-    public bool DeliverFromThisNode { get; set; } = true;
+    /// <summary>
+    /// How long a node may miss its health checks before Wolverine counts it dead and gives its messages (deliveries
+    /// queued or in flight on it) to a live node. Graceful stops hand them over at once.
+    /// </summary>
+    public TimeSpan DeadNodeTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often each node records that it is alive (Wolverine's health check).</summary>
+    public TimeSpan NodeHealthCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Deliveries one node sends at once (the delivery queue's parallel messages).</summary>
+    public int Concurrency { get; set; } = 8;
 }

@@ -1,7 +1,8 @@
 using CstoChronicle.Api.Notifications.EventStream;
 using CstoChronicle.Api.Notifications.Webhooks;
 using CstoChronicle.Domain.Store;
-using CstoChronicle.Api.Notifications.Webhooks.Queue;
+using CstoChronicle.Api.Notifications.Webhooks.Delivery;
+using CstoChronicle.Api.Notifications.Webhooks.Storage;
 using Npgsql;
 
 namespace CstoChronicle.Api.Notifications;
@@ -17,9 +18,9 @@ public static class NotificationsSetup
                 "Chronicle:Notifications needs MaxStreamsPerAddress, MaxStreams and CatchUpConcurrency of 1 or more and a positive StreamRetryAfter")
             .ValidateOnStart();
         services.AddOptions<WebhookSettings>().Bind(configuration.GetSection(WebhookSettings.Section))
-            .Validate(s => s.MaxAttempts >= 1 && s.Concurrency >= 1 && s.Timeout > TimeSpan.Zero && s.PollInterval > TimeSpan.Zero && s.MaxSubscriptionsPerOwner >= 1
+            .Validate(s => s.MaxAttempts >= 1 && s.Concurrency >= 1 && s.Timeout > TimeSpan.Zero && s.MaxSubscriptionsPerOwner >= 1
                     && s.Retention > TimeSpan.Zero && s.RetentionInterval > TimeSpan.Zero,
-                "Chronicle:Webhooks needs MaxAttempts, Concurrency and MaxSubscriptionsPerOwner of 1 or more and positive Timeout, PollInterval, Retention and RetentionInterval")
+                "Chronicle:Webhooks needs MaxAttempts, Concurrency and MaxSubscriptionsPerOwner of 1 or more and positive Timeout, Retention and RetentionInterval")
             .Validate(s => s.AllowedPorts.Trim() == "*" || s.AllowedPorts.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                     .All(p => int.TryParse(p, out var port) && port is >= 1 and <= 65535),
                 "Chronicle:Webhooks:AllowedPorts must be '*' or comma-separated port numbers, e.g. 80,443")
@@ -40,10 +41,9 @@ public static class NotificationsSetup
             provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<ChronicleStoreSettings>().Schema));
         services.AddSingleton(provider => new DeliveryRetention(
             provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<ChronicleStoreSettings>().Schema));
-        services.AddSingleton<DeliveryWakeup>();
-        services.AddSingleton(DeliveryFactory.FanOut);
-        services.AddSingleton(DeliveryFactory.Worker);
+        services.AddSingleton<IDeliveryTransport>(provider => provider.GetRequiredService<HttpWebhookTransport>());
         services.AddHostedService<DeliveryHost>();
+        services.AddWebhookDelivery();
         return services;
     }
 

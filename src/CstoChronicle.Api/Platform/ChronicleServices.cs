@@ -1,4 +1,3 @@
-using CstoChronicle.Api.Notifications.Webhooks.Queue;
 using CstoChronicle.Domain;
 using CstoChronicle.Domain.Import;
 using CstoChronicle.Domain.Queries;
@@ -8,12 +7,14 @@ using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Wolverine.Marten;
 
 namespace CstoChronicle.Api.Platform;
 
 /// <summary>
-/// The chronicle as this process uses it: Marten's store (the chronicle projection inline, the webhook fan-out as
-/// a subscription), its async daemon on one node at a time (HotCold leadership), the queries, the writer, the importer.
+/// The chronicle as this process uses it: Marten's store (the chronicle projection inline; Wolverine's envelope storage in
+/// the same schema, so an append and its outgoing messages commit together), its async daemon on one node at a time
+/// (HotCold leadership), the queries, the writer (every append enlists the <see cref="IAppendEnlistment"/>, if any), the importer.
 /// </summary>
 public static class ChronicleServices
 {
@@ -34,15 +35,11 @@ public static class ChronicleServices
         });
         // Before Marten's own hosted services: the schema is ready when the daemon starts.
         services.AddHostedService<ChronicleStartup>();
-        services.AddMarten(provider =>
-            {
-                var options = ChronicleModule.StoreOptionsFor(provider.GetRequiredService<NpgsqlDataSource>(),
-                    provider.GetRequiredKeyedService<ChronicleStoreSettings>(ServiceStoreSettings));
-                options.Events.Subscribe(provider.GetRequiredService<FanOutSubscription>());
-                return options;
-            })
-            .AddAsyncDaemon(DaemonMode.HotCold);
-        services.AddSingleton(provider => new EventLog(provider.GetRequiredService<IDocumentStore>()));
+        services.AddMarten(provider => ChronicleModule.StoreOptionsFor(provider.GetRequiredService<NpgsqlDataSource>(),
+                provider.GetRequiredKeyedService<ChronicleStoreSettings>(ServiceStoreSettings)))
+            .AddAsyncDaemon(DaemonMode.HotCold)
+            .IntegrateWithWolverine();
+        services.AddSingleton(provider => new EventLog(provider.GetRequiredService<IDocumentStore>(), provider.GetService<IAppendEnlistment>()));
         services.AddSingleton(provider => new ChronicleQueries(
             provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<ChronicleStoreSettings>().Schema,
             provider.GetRequiredService<TimeProvider>()));

@@ -1,25 +1,22 @@
 using CstoChronicle.Domain;
-using CstoChronicle.Domain.Import;
 using CstoChronicle.Domain.Store;
 using Marten;
 using Microsoft.Extensions.Options;
-using CstoChronicle.Api.Notifications.Webhooks.Queue;
+using CstoChronicle.Api.Notifications.Webhooks.Storage;
 using Npgsql;
 
 namespace CstoChronicle.Api.Platform;
 
 /// <summary>
 /// Before the server listens: Marten's tables (when auto-create is on), the chronicle's and the API's own tables by
-/// their versioned migrations, then the CSTO dataset into an empty store.
+/// their versioned migrations; with a separate owner, also Wolverine's envelope tables, then the service role's grants.
+/// The dataset is loaded later (<see cref="DatasetStartup"/>), once Wolverine runs: its appends go through the outbox.
 /// </summary>
 public sealed class ChronicleStartup(
     SchemaOwner owner,
     IDocumentStore store,
     ChronicleStoreSettings storeSettings,
-    EventLog log,
-    Importer importer,
-    IOptions<ChronicleSettings> settings,
-    ILogger<ChronicleStartup> logger) : IHostedService
+    IOptions<ChronicleSettings> settings) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
@@ -30,6 +27,7 @@ public sealed class ChronicleStartup(
             using (var ownerStore = new DocumentStore(ChronicleModule.StoreOptionsFor(owner.DataSource, storeSettings)))
                 await ChronicleModule.PrepareSchemaAsync(ownerStore, owner.DataSource, storeSettings, ct);
             await MigrateOwnTablesAsync(owner.DataSource, schema, ct);
+            await WolverineTables.ApplyAsync(owner.DataSource, schema, ct);
             await ServiceRoleGrants.ApplyAsync(owner.DataSource, schema, role, ct);
         }
         else
@@ -38,15 +36,6 @@ public sealed class ChronicleStartup(
             await new SchemaMigrator(owner.DataSource, schema).MigrateAsync(ApiMigrations.Module, ApiMigrations.All, ct);
         }
 
-        if (settings.Value.ImportDataset)
-        {
-            var folder = DatasetLocator.TryFind(settings.Value.DatasetFolder);
-            if (folder is null)
-                logger.LogWarning("No dataset folder found (set Chronicle:DatasetFolder); the store is left as it is");
-            else
-                await importer.ImportIfEmptyAsync(folder, ct);
-        }
-        logger.LogInformation("Schema {Schema} is ready; the log's head is at position {Position}", schema, await log.HeadPositionAsync(ct));
     }
 
     /// <summary>The API's and the delivery queue's tables, so that every table exists before the grants.</summary>

@@ -1,4 +1,4 @@
-using CstoChronicle.Api.Notifications.Webhooks.Queue;
+using CstoChronicle.Api.Notifications.Webhooks.Storage;
 using CstoChronicle.Domain;
 using CstoChronicle.Domain.Store;
 using Marten;
@@ -40,7 +40,7 @@ public static class StoreCommands
             {
                 case "apply-schema":
                     await ApplySchemaAsync(store, owner, schema);
-                    Console.Error.WriteLine($"Schema {schema} is up to date: Marten's tables, the chronicle's, the API's and the delivery queue's migrations.");
+                    Console.Error.WriteLine($"Schema {schema} is up to date: Marten's tables, the chronicle's, the API's and the delivery log's migrations, Wolverine's tables.");
                     break;
                 case "rebuild-projections":
                     await ProjectionRebuild.RunAsync(store, dataSource, schema);
@@ -65,6 +65,7 @@ public static class StoreCommands
     {
         await ChronicleModule.ApplySchemaAsync(store, owner.DataSource, schema);
         await ChronicleStartup.MigrateOwnTablesAsync(owner.DataSource, schema);
+        await WolverineTables.ApplyAsync(owner.DataSource, schema);
         if (owner.ServiceRole is { } role)
         {
             await ServiceRoleGrants.ApplyAsync(owner.DataSource, schema, role);

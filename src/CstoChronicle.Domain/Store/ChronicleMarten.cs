@@ -57,5 +57,6 @@ public static class ChronicleMarten
         options.Projections.RebuildErrors.SkipUnknownEvents = false;
 
         options.Projections.Add(new ChronicleProjection(dataSource, settings.Schema), ProjectionLifecycle.Inline, ChronicleProjection.ProjectionName);
+        options.Events.Subscribe(new LogCursor());
     }
 }

@@ -9,8 +9,9 @@ namespace CstoChronicle.Domain.Store;
 /// The chronicle's few uses of Marten's event store, with the answers the writer needs: a version conflict as
 /// <see cref="WrongExpectedVersionException"/> carrying the actual version, an event id used before as
 /// <see cref="EventIdConflictException"/> (Marten's unique index on event ids raised it; nothing was written).
+/// An <see cref="IAppendEnlistment"/>, when given, adds its work to every append's transaction.
 /// </summary>
-public sealed class EventLog(IDocumentStore store)
+public sealed class EventLog(IDocumentStore store, IAppendEnlistment? enlistment = null)
 {
     private const string UniqueViolation = "23505";
 
@@ -58,6 +59,7 @@ public sealed class EventLog(IDocumentStore store)
             : session.Events.Append(streamId, expected.Value + 1, newEvent.Data);
         var appended = action.Events[0];
         appended.Id = newEvent.EventId;
+        if (enlistment is not null) await enlistment.EnlistAsync(session, appended, ct);
 
         try
         {

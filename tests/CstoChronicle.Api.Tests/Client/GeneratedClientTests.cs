@@ -168,7 +168,8 @@ public sealed class GeneratedClientTests(DocumentedApi api) : IClassFixture<Docu
         wire.ShouldHaveReadEveryField((await v1.Subscriptions.GetAsync())!);
         var replay = await v1.Subscriptions[id].DeadLetters[deadLetters.Deliveries[0].Id!.Value].Replay.PostAsync();
         wire.ShouldHaveReadEveryField(replay!);
-        replay!.ReplayOf.ShouldBe(deadLetters.Deliveries[0].Id);
+        replay!.Id.ShouldBe(deadLetters.Deliveries[0].Id);
+        replay.State.ShouldNotBe("dead");
         await v1.Subscriptions[id].DeleteAsync();
     }
 

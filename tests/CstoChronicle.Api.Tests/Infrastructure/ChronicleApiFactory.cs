@@ -49,6 +49,9 @@ public class ChronicleApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public string Schema { get; } = TestDatabase.NewSchemaName("t_api_");
 
+    /// <summary>This factory's settings as command-line arguments, for an API process of its own (ApiCommand.StartNode).</summary>
+    public string[] SettingsAsArguments() => _configuration.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}").ToArray();
+
     public string ConnectionString { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

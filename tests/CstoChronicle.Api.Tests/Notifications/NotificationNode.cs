@@ -28,9 +28,10 @@ public sealed class NotificationNode : ChronicleApiFactory
 
     public EventLog Store => Services.GetRequiredService<EventLog>();
 
-    /// <summary>The last position the webhook fan-out (a Marten subscription) has processed.</summary>
-    public async Task<long> FanOutPositionAsync() =>
-        await ScalarInSchemaAsync<long?>(SharedSchema, "SELECT last_seq_id FROM {schema}.mt_event_progression WHERE name = $1", "delivery_fanout:All") ?? 0;
+    /// <summary>The states of the deliveries the fan-out opened for the event at <paramref name="position"/>, in subscription order.</summary>
+    public async Task<string[]> DeliveryStatesAsync(long position) =>
+        await ScalarInSchemaAsync<string[]>(SharedSchema,
+            "SELECT coalesce(array_agg(state ORDER BY subscription_id), '{}') FROM {schema}.es_deliveries WHERE position = $1", position) ?? [];
 
     private static Dictionary<string, string?> Configuration(string? schema, Dictionary<string, string?> extra)
     {
@@ -43,7 +44,6 @@ public sealed class NotificationNode : ChronicleApiFactory
             ["Chronicle:Webhooks:MaxAttempts"] = "4",
             ["Chronicle:Webhooks:InitialBackoff"] = "00:00:00.100",
             ["Chronicle:Webhooks:MaxBackoff"] = "00:00:00.400",
-            ["Chronicle:Webhooks:PollInterval"] = "00:00:00.100",
             ["Chronicle:Webhooks:Timeout"] = "00:00:30",
         };
         if (schema is not null) configuration["Chronicle:Schema"] = schema;

@@ -8,7 +8,7 @@ namespace CstoChronicle.Api.Tests.Notifications;
 public sealed class WebhookDeliveryTests(NotificationNode node) : IClassFixture<NotificationNode>
 {
     [Fact]
-    public async Task Deliveries_are_signed_cloud_events_in_order_whose_webhook_id_is_the_event_id()
+    public async Task Deliveries_are_signed_cloud_events_whose_webhook_id_is_the_event_id()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var entity = ChronicleEvents.Entity();
@@ -20,15 +20,14 @@ public sealed class WebhookDeliveryTests(NotificationNode node) : IClassFixture<
         await Eventually.HoldsAsync(() => receiver.Received.Count >= 5, "five deliveries");
         var received = receiver.Received;
         received.ShouldAllBe(r => r.SignatureValid);
-        received.Select(r => r.WebhookId).ShouldBe(appended.Select(e => e.EventId.ToString()));
-        received.Select(r => r.Sequence).ShouldBe(appended.Select(e => e.Position));
+        received.Select(r => (r.Sequence, r.WebhookId)).OrderBy(r => r.Sequence).ShouldBe(appended.Select(e => (e.Position, e.EventId.ToString())));
         received[0].ContentType.ShouldBe("application/cloudevents+json; charset=utf-8");
         received[0].CloudEvent.GetProperty("id").GetString().ShouldBe(received[0].WebhookId);
         received[0].CloudEvent.GetProperty("historicaldate").GetString().ShouldBe("2006-08~");
     }
 
     [Fact]
-    public async Task A_receiver_failing_three_times_gets_everything_in_order_and_the_log_shows_the_attempts()
+    public async Task A_receiver_failing_three_times_gets_everything_and_the_log_shows_the_attempts()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.Answer = (_, before) => Task.FromResult(before < 3 ? Results.StatusCode(500) : Results.Ok());
@@ -38,17 +37,23 @@ public sealed class WebhookDeliveryTests(NotificationNode node) : IClassFixture<
         var appended = new List<RecordedEvent>();
         for (var i = 0; i < 3; i++) appended.Add(await node.Store.AppendAsync(ChronicleEvents.StateAcceded(entity), entity));
 
-        await Eventually.HoldsAsync(() => receiver.Received.Count >= 6, "three failures then three deliveries");
-        receiver.Received.Select(r => r.Sequence).ShouldBe([.. Enumerable.Repeat(appended[0].Position, 4), appended[1].Position, appended[2].Position]);
-        receiver.Received.Take(4).Select(r => r.WebhookId).Distinct().ShouldHaveSingleItem();
-        await Eventually.HoldsAsync(async () => (await node.DeliveriesAsync(subscription.Id)).All(d => d.GetProperty("state").GetString() == "delivered"), "the log to show all delivered");
-        var first = (await node.DeliveriesAsync(subscription.Id)).Single(d => d.GetProperty("position").GetInt64() == appended[0].Position);
-        first.GetProperty("log").EnumerateArray().Select(a => a.GetProperty("outcome").GetString()).ShouldBe(["failed", "failed", "failed", "delivered"]);
-        first.GetProperty("log")[0].GetProperty("statusCode").GetInt32().ShouldBe(500);
+        await Eventually.HoldsAsync(async () => (await node.DeliveriesAsync(subscription.Id)) is { Count: 3 } log && log.All(d => d.GetProperty("state").GetString() == "delivered"),
+            "the log to show all three delivered");
+        receiver.Received.Count.ShouldBe(6);
+        receiver.Received.Select(r => r.Sequence).Distinct().Order().ShouldBe(appended.Select(e => e.Position));
+        foreach (var delivery in await node.DeliveriesAsync(subscription.Id))
+        {
+            var outcomes = delivery.GetProperty("log").EnumerateArray().Select(a => a.GetProperty("outcome").GetString()).ToList();
+            outcomes[^1].ShouldBe("delivered");
+            outcomes.SkipLast(1).ShouldAllBe(o => o == "failed");
+            delivery.GetProperty("attempts").GetInt32().ShouldBe(outcomes.Count);
+            receiver.Received.Count(r => r.Sequence == delivery.GetProperty("position").GetInt64()).ShouldBe(outcomes.Count);
+        }
+        (await node.DeliveriesAsync(subscription.Id)).Sum(d => d.GetProperty("log").GetArrayLength() - 1).ShouldBe(3);
     }
 
     [Fact]
-    public async Task A_receiver_that_was_down_gets_everything_in_order_when_it_returns()
+    public async Task A_receiver_that_was_down_gets_everything_when_it_returns()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var entity = ChronicleEvents.Entity();
@@ -60,8 +65,8 @@ public sealed class WebhookDeliveryTests(NotificationNode node) : IClassFixture<
         await Eventually.HoldsAsync(async () => (await node.DeliveriesAsync(subscription.Id)).Any(d => d.GetProperty("attempts").GetInt32() >= 2), "failed attempts while down");
         await receiver.RestartAsync();
 
-        await Eventually.HoldsAsync(() => receiver.Received.Count >= 4, "everything after the receiver returned");
-        receiver.Received.Select(r => r.Sequence).ShouldBe(appended.Select(e => e.Position));
+        await Eventually.HoldsAsync(() => receiver.Received.Select(r => r.Sequence).Distinct().Count() >= 4, "everything after the receiver returned");
+        receiver.Received.Select(r => r.Sequence).Distinct().Order().ShouldBe(appended.Select(e => e.Position));
         receiver.Received.ShouldAllBe(r => r.SignatureValid);
     }
 
@@ -93,8 +98,10 @@ public sealed class WebhookDeliveryTests(NotificationNode node) : IClassFixture<
 
         await node.Store.AppendAsync(ChronicleEvents.StateAcceded(entity), entity);
         await Eventually.HoldsAsync(async () => (await node.GetJsonAsync($"/api/v1/subscriptions/{subscription.Id}")).GetProperty("state").GetString() == "disabled", "the subscription to be disabled");
+        await using var witness = await WebhookReceiver.StartAsync();
+        await node.SubscribeAsync(witness, entity);
         var later = await node.Store.AppendAsync(ChronicleEvents.StateWithdrew(entity), entity);
-        await Eventually.HoldsAsync(async () => await node.FanOutPositionAsync() >= later.Position, "the fan-out to pass the later event");
+        await Eventually.HoldsAsync(() => witness.Received.Any(r => r.Sequence == later.Position), "the later event's fan-out (seen by another subscription)");
 
         receiver.Received.Count.ShouldBe(1);
     }

@@ -35,7 +35,7 @@ public static class WriteExamples
     public static readonly HealthAnswer Unready = new("unhealthy", new Dictionary<string, HealthCheckAnswer>
     {
         ["postgresql"] = new("healthy", "PostgreSQL answers."),
-        ["projections"] = new("unhealthy", "Stopped on a failing event (see the log): delivery_fanout:All at position 41, failing on event 0b8f3c2e-5d7a-4e59-9a1c-3f6e2d7b8a90 (state_withdrew, position 42)"),
+        ["projections"] = new("unhealthy", "Stopped on a failing event (see the log): log_cursor:All at position 41, failing on event 0b8f3c2e-5d7a-4e59-9a1c-3f6e2d7b8a90 (state_withdrew, position 42)"),
     });
 
     public static readonly HealthAnswer Live = new("healthy", new Dictionary<string, HealthCheckAnswer>());

@@ -1,4 +1,5 @@
-using CstoChronicle.Api.Notifications.Webhooks.Queue;
+using CstoChronicle.Api.Notifications.Webhooks.Delivery;
+using CstoChronicle.Api.Notifications.Webhooks.Storage;
 using CstoChronicle.Domain.Store;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -6,15 +7,16 @@ using Npgsql;
 namespace CstoChronicle.Api.Notifications.Webhooks;
 
 /// <summary>
-/// Migrates the delivery queue's tables at start-up, then runs the delivery worker and the retention purge (on every node) until the
-/// process stops; the fan-out is a Marten subscription, run by the daemon's leading node. A delivery cut off by the stop
-/// is rolled back and sent again by whichever node runs next.
+/// Migrates the delivery log's tables at start-up; once the application has started (Wolverine with it), queues the
+/// deliveries the queue before Wolverine left pending, then removes finished deliveries past the retention every
+/// RetentionInterval, on every node. Sending is Wolverine's (Delivery/).
 /// </summary>
 public sealed class DeliveryHost(
     CstoChronicle.Api.Platform.SchemaOwner owner,
     ChronicleStoreSettings store,
-    DeliveryWorker worker,
     DeliveryRetention retention,
+    WebhookReplays replays,
+    IHostApplicationLifetime lifetime,
     IOptions<WebhookSettings> settings,
     ILogger<DeliveryHost> logger) : IHostedService
 {
@@ -40,19 +42,36 @@ public sealed class DeliveryHost(
                 await Task.Delay(TimeSpan.FromSeconds(2), ct);
                 migrated = await TryMigrateAsync(ct);
             }
-            if (!settings.Value.DeliverFromThisNode)
-            {
-                logger.LogInformation("Webhook delivery is off on this node (Chronicle:Webhooks:DeliverFromThisNode=false).");
-                return;
-            }
-            await Task.WhenAll(worker.RunAsync(ct), PurgeAsync(ct));
+            await WhenStartedAsync(ct);
+            await AdoptAsync(ct);
+            await PurgeAsync(ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
     }
 
-    /// <summary>Every RetentionInterval, removes delivered work older than Retention (first a minute after start).</summary>
+    private async Task WhenStartedAsync(CancellationToken ct)
+    {
+        var started = new TaskCompletionSource();
+        await using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(ct);
+    }
+
+    private async Task AdoptAsync(CancellationToken ct)
+    {
+        try
+        {
+            var adopted = await replays.AdoptLeftPendingAsync(ct);
+            if (adopted > 0) logger.LogInformation("Queued {Count} deliveries left pending by the queue before Wolverine.", adopted);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not queue the deliveries left pending by the queue before Wolverine; trying at the next start.");
+        }
+    }
+
+    /// <summary>Every RetentionInterval, removes finished deliveries older than Retention (first a minute after start).</summary>
     private async Task PurgeAsync(CancellationToken ct)
     {
         var wait = TimeSpan.FromMinutes(1) < settings.Value.RetentionInterval ? TimeSpan.FromMinutes(1) : settings.Value.RetentionInterval;
@@ -85,7 +104,7 @@ public sealed class DeliveryHost(
         }
         catch (NpgsqlException e) when (e is not PostgresException && !ct.IsCancellationRequested)
         {
-            logger.LogWarning(e, "Could not reach PostgreSQL to migrate the delivery queue; retrying.");
+            logger.LogWarning(e, "Could not reach PostgreSQL to migrate the delivery log; retrying.");
             return false;
         }
     }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using CstoChronicle.Api.Notifications.CloudEvents;
-using CstoChronicle.Api.Notifications.Webhooks.Queue;
+using CstoChronicle.Api.Notifications.Webhooks.Storage;
 using Microsoft.Extensions.Options;
 
 namespace CstoChronicle.Api.Notifications.Webhooks;

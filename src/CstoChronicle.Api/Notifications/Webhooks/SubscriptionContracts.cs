@@ -1,4 +1,4 @@
-using CstoChronicle.Api.Notifications.Webhooks.Queue;
+using CstoChronicle.Api.Notifications.Webhooks.Storage;
 
 namespace CstoChronicle.Api.Notifications.Webhooks;
 

@@ -4,7 +4,8 @@ using CstoChronicle.Api.Http;
 using CstoChronicle.Api.Notifications.EventStream;
 using CstoChronicle.Api.OpenApi;
 using CstoChronicle.Api.Security;
-using CstoChronicle.Api.Notifications.Webhooks.Queue;
+using CstoChronicle.Api.Notifications.Webhooks.Delivery;
+using CstoChronicle.Api.Notifications.Webhooks.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -39,7 +40,7 @@ public static class SubscriptionsApi
         group.MapGet("/{id}/dead-letters", DeadLetters).WithName("ListDeadLetters")
             .WithSummary("Deliveries that failed every attempt and were not replayed, newest first.");
         group.MapPost("/{id}/dead-letters/{deliveryId}/replay", Replay).WithName("ReplayDeadLetter").RequireRateLimiting(WriteRateLimit.Policy)
-            .WithSummary("Queue a dead letter again, at the end of the subscription's queue, with the same webhook-id.");
+            .WithSummary("Send a dead letter again, with fresh attempts and the same webhook-id.");
         return routes;
     }
 
@@ -104,12 +105,12 @@ public static class SubscriptionsApi
         PageAsync(id, limit, before, subscriptions, OwnerFilter(user), (guid, size, beforeId) => log.ListDeadLettersAsync(guid, size, beforeId, ct), ct);
 
     private static async Task<Results<Accepted<DeliveryResponse>, ProblemHttpResult>> Replay(
-        string id, string deliveryId, DeliverySubscriptions subscriptions, DeliveryLog log, ClaimsPrincipal user, CancellationToken ct)
+        string id, string deliveryId, DeliverySubscriptions subscriptions, DeliveryLog log, WebhookReplays replays, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var guid) || await subscriptions.GetAsync(guid, OwnerFilter(user), ct) is null) return NotFound(id);
         if (!long.TryParse(deliveryId, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             return TypedResults.Problem(Problems.NotFound("dead letter", deliveryId));
-        return await log.ReplayAsync(guid, number, ct) is { } replay
+        return await replays.ReplayAsync(guid, number, ct) && await log.GetAsync(number, ct) is { } replay
             ? TypedResults.Accepted($"/api/v1/subscriptions/{guid}/deliveries", DeliveryResponse.From(replay))
             : TypedResults.Problem(Problems.NotFound("dead letter", deliveryId));
     }

@@ -34,7 +34,7 @@ namespace CstoChronicle.Client.Api.V1.Subscriptions.Item.DeadLetters.Item.Replay
         {
         }
         /// <summary>
-        /// Queue a dead letter again, at the end of the subscription&apos;s queue, with the same webhook-id.
+        /// Send a dead letter again, with fresh attempts and the same webhook-id.
         /// </summary>
         /// <returns>A <see cref="global::CstoChronicle.Client.Models.DeliveryResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -69,7 +69,7 @@ namespace CstoChronicle.Client.Api.V1.Subscriptions.Item.DeadLetters.Item.Replay
             return await RequestAdapter.SendAsync<global::CstoChronicle.Client.Models.DeliveryResponse>(requestInfo, global::CstoChronicle.Client.Models.DeliveryResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Queue a dead letter again, at the end of the subscription&apos;s queue, with the same webhook-id.
+        /// Send a dead letter again, with fresh attempts and the same webhook-id.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -1,4 +1,4 @@
-namespace CstoChronicle.Api.Notifications.Webhooks.Queue;
+namespace CstoChronicle.Api.Notifications.Webhooks;
 
 /// <summary>Sends one delivery to its subscription's target (e.g. an HTTP webhook). Exceptions count as failed attempts.</summary>
 public interface IDeliveryTransport

@@ -2,13 +2,13 @@ using CstoChronicle.Domain.Store;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace CstoChronicle.Api.Notifications.Webhooks.Queue;
+namespace CstoChronicle.Api.Notifications.Webhooks.Storage;
 
 /// <summary>
-/// Removes delivered work older than the retention: deliveries that were delivered (or replayed: their replay
-/// carries them now) and completed before the cut-off, with their attempts (ON DELETE CASCADE), then payloads no
-/// delivery refers to any more. Pending deliveries and dead letters stay, whatever their age, so nothing that may
-/// still be sent or replayed loses its payload. Every node may run it; the deletes are idempotent.
+/// Removes finished work older than the retention: deliveries that were delivered, discarded (their subscription was
+/// disabled or deleted) or replayed by the queue before Wolverine, completed before the cut-off, with their attempts
+/// (ON DELETE CASCADE). Pending deliveries and dead letters stay, whatever their age. Every node may run it; the
+/// deletes are idempotent. Wolverine removes its own handled envelopes.
 /// </summary>
 public sealed class DeliveryRetention(NpgsqlDataSource dataSource, string schema)
 {
@@ -25,7 +25,7 @@ public sealed class DeliveryRetention(NpgsqlDataSource dataSource, string schema
             await using var command = dataSource.CreateCommand($"""
                 DELETE FROM {_schema}.es_deliveries
                  WHERE id IN (SELECT id FROM {_schema}.es_deliveries
-                               WHERE state IN ('delivered', 'replayed') AND completed_at < now() - $1
+                               WHERE state IN ('delivered', 'replayed', 'discarded') AND completed_at < now() - $1
                                ORDER BY completed_at
                                LIMIT $2
                                  FOR UPDATE SKIP LOCKED)
@@ -36,13 +36,6 @@ public sealed class DeliveryRetention(NpgsqlDataSource dataSource, string schema
             removed += batch;
         } while (batch == BatchSize && !ct.IsCancellationRequested);
 
-        await using var payloads = dataSource.CreateCommand($"""
-            DELETE FROM {_schema}.es_delivery_payloads p
-             WHERE p.created_at < now() - $1
-               AND NOT EXISTS (SELECT 1 FROM {_schema}.es_deliveries d WHERE d.position = p.position)
-            """);
-        payloads.Parameters.Add(new NpgsqlParameter { Value = retention, NpgsqlDbType = NpgsqlDbType.Interval });
-        await payloads.ExecuteNonQueryAsync(ct);
         return removed;
     }
 }

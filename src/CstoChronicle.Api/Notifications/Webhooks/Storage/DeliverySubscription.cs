@@ -1,4 +1,4 @@
-namespace CstoChronicle.Api.Notifications.Webhooks.Queue;
+namespace CstoChronicle.Api.Notifications.Webhooks.Storage;
 
 /// <summary>
 /// A subscription as readers may see it: never its secret. <paramref name="AfterPosition"/> is where it
@@ -31,7 +31,7 @@ public static class SubscriptionStates
 {
     public const string Active = "active";
 
-    /// <summary>Stopped by the receiver (gone); its pending deliveries wait.</summary>
+    /// <summary>Stopped by the receiver (gone): its pending deliveries are discarded, nothing more is sent.</summary>
     public const string Disabled = "disabled";
 
     public const string Deleted = "deleted";

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CstoChronicle.Api.Notifications.Webhooks.Queue;
+namespace CstoChronicle.Api.Notifications.Webhooks.Storage;
 
 /// <summary>Reads the attempts that the log query aggregates as JSON beside each delivery.</summary>
 internal static class AttemptLogJson

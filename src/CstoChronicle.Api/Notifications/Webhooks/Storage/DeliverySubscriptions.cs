@@ -2,7 +2,7 @@ using CstoChronicle.Domain.Store;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace CstoChronicle.Api.Notifications.Webhooks.Queue;
+namespace CstoChronicle.Api.Notifications.Webhooks.Storage;
 
 /// <summary>
 /// Creates, reads and deletes subscriptions. Their secrets are written here and read only by the worker.
@@ -27,7 +27,7 @@ public sealed class DeliverySubscriptions(NpgsqlDataSource dataSource, string sc
         ArgumentException.ThrowIfNullOrWhiteSpace(subscription.Owner);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await DeliveryChannel.LockEnqueueAsync(connection, transaction, _schema, ct);
+        await DeliveryChannel.LockForCreationAsync(connection, transaction, _schema, ct);
         await using var command = new NpgsqlCommand($"""
             INSERT INTO {_schema}.es_delivery_subscriptions
                    (id, target, event_types, stream_ids, secret, description, state, after_position, created_at, updated_at, owner)

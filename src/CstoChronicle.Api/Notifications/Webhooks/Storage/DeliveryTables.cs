@@ -1,4 +1,4 @@
-namespace CstoChronicle.Api.Notifications.Webhooks.Queue;
+namespace CstoChronicle.Api.Notifications.Webhooks.Storage;
 
 /// <summary>
 /// The DDL of the delivery queue as migration 1 made it, one constant per table. <c>{schema}</c> is replaced by the

@@ -1,6 +1,6 @@
 using CstoChronicle.Domain.Store;
 
-namespace CstoChronicle.Api.Notifications.Webhooks.Queue;
+namespace CstoChronicle.Api.Notifications.Webhooks.Storage;
 
 /// <summary>The delivery queue's migrations, module "delivery". Append new ones; never edit an applied one.</summary>
 public static class DeliveryMigrations
@@ -32,6 +32,17 @@ public static class DeliveryMigrations
                 ADD CONSTRAINT es_deliveries_replay_of_fkey FOREIGN KEY (replay_of) REFERENCES {schema}.es_deliveries (id) ON DELETE SET NULL;
             ALTER TABLE {schema}.es_delivery_attempts DROP CONSTRAINT es_delivery_attempts_delivery_id_fkey,
                 ADD CONSTRAINT es_delivery_attempts_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES {schema}.es_deliveries (id) ON DELETE CASCADE;
+            """),
+        new(4, "delivery on Wolverine: the table is the log of its envelopes; payloads are written from the event", """
+            ALTER TABLE {schema}.es_deliveries ADD COLUMN envelope_id uuid NULL;
+            ALTER TABLE {schema}.es_deliveries ADD COLUMN needs_enqueue boolean NOT NULL DEFAULT false;
+            UPDATE {schema}.es_deliveries SET needs_enqueue = true WHERE state = 'pending';
+            CREATE INDEX es_deliveries_needs_enqueue ON {schema}.es_deliveries (id) WHERE needs_enqueue;
+            ALTER TABLE {schema}.es_deliveries DROP CONSTRAINT es_deliveries_state_check,
+                ADD CONSTRAINT es_deliveries_state_check CHECK (state IN ('pending', 'delivered', 'dead', 'replayed', 'discarded'));
+            DROP INDEX {schema}.es_deliveries_completed;
+            CREATE INDEX es_deliveries_completed ON {schema}.es_deliveries (completed_at) WHERE state IN ('delivered', 'replayed', 'discarded');
+            DROP TABLE {schema}.es_delivery_payloads;
             """),
     ];
 }
