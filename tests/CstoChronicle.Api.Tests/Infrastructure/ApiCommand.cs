@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 
 namespace CstoChronicle.Api.Tests.Infrastructure;
 
@@ -25,6 +27,14 @@ public static class ApiCommand
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>A loopback port free at the moment, for a node's --urls.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static ProcessStartInfo StartInfo(ChronicleApiFactory api, string[] args)

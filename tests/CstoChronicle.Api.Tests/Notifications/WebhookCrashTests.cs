@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using CstoChronicle.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -71,7 +70,7 @@ public sealed class WebhookCrashTests
 
     private static async Task<(Process Process, HttpClient Editor)> StartAsync(NotificationNode database)
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{ApiCommand.FreePort()}";
         var process = ApiCommand.StartNode(database, [.. database.SettingsAsArguments(), "--urls", url, "--Logging:LogLevel:Default=Warning"]);
         var editor = new HttpClient { BaseAddress = new Uri(url) };
         editor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ChronicleApiFactory.EditorKey);
@@ -83,10 +82,4 @@ public sealed class WebhookCrashTests
         return (process, editor);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

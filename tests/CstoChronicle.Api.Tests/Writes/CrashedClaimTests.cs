@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using CstoChronicle.Api.Idempotency;
 using CstoChronicle.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +17,7 @@ public sealed class CrashedClaimTests
     {
         await using var survivor = new ChronicleApiFactory();
         var editor = survivor.CreateEditorClient();
-        using var crashing = ApiCommand.StartNode(survivor, "--urls", $"http://127.0.0.1:{FreePort()}", "--Chronicle:ImportDataset=false", "--Logging:LogLevel:Default=Warning");
+        using var crashing = ApiCommand.StartNode(survivor, "--urls", $"http://127.0.0.1:{ApiCommand.FreePort()}", "--Chronicle:ImportDataset=false", "--Logging:LogLevel:Default=Warning");
         var crashingId = await LeaseIdOfOtherProcessAsync(survivor);
 
         // The state a process leaves when it dies mid-request: a claim without an answer, owned by its lease.
@@ -60,10 +59,4 @@ public sealed class CrashedClaimTests
     private static Task<long> SessionsOfAsync(ChronicleApiFactory api, string leaseId) =>
         api.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1", $"lease:{api.Schema}:{leaseId}");
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
