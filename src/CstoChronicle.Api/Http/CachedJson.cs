@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -21,8 +23,17 @@ public sealed class CachedJson<T>(T value, bool immutable) : IResult, IEndpointM
     public async Task ExecuteAsync(HttpContext context)
     {
         var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var body = JsonSerializer.SerializeToUtf8Bytes(Value, options);
-        var etag = "\"" + Convert.ToBase64String(SHA256.HashData(body), 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\"";
+        // Serialised once into a pooled buffer, hashed there and written from there: no copy of the body of its own.
+        using var body = new PooledBuffer();
+        await using (var json = new Utf8JsonWriter(body, new JsonWriterOptions
+        {
+            Encoder = options.Encoder, Indented = options.WriteIndented, IndentCharacter = options.IndentCharacter, IndentSize = options.IndentSize,
+            NewLine = options.NewLine, MaxDepth = options.MaxDepth, SkipValidation = true,
+        }))
+            JsonSerializer.Serialize(json, Value, options);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(body.Written.Span, hash);
+        var etag = "\"" + Base64Url.EncodeToString(hash[..16]) + "\"";
 
         var response = context.Response;
         response.Headers.ETag = etag;
@@ -35,8 +46,8 @@ public sealed class CachedJson<T>(T value, bool immutable) : IResult, IEndpointM
         }
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
-        response.ContentLength = body.Length;
-        await response.Body.WriteAsync(body, context.RequestAborted);
+        response.ContentLength = body.Written.Length;
+        await response.Body.WriteAsync(body.Written, context.RequestAborted);
     }
 
     private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag) =>
@@ -54,4 +65,35 @@ public static class CachedJson
 {
     /// <summary>Immutable: the answer is at a settled past knownAt, so it can never change.</summary>
     public static CachedJson<T> For<T>(T value, bool immutable = false) => new(value, immutable);
+}
+
+/// <summary>A growing buffer rented from the shared pool, returned on dispose.</summary>
+internal sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
+{
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+    private int _written;
+
+    public ReadOnlyMemory<byte> Written => _buffer.AsMemory(0, _written);
+
+    public void Advance(int count) => _written += count;
+
+    public Memory<byte> GetMemory(int sizeHint = 0) => Ensure(sizeHint).AsMemory(_written);
+
+    public Span<byte> GetSpan(int sizeHint = 0) => Ensure(sizeHint).AsSpan(_written);
+
+    private byte[] Ensure(int sizeHint)
+    {
+        if (_buffer.Length - _written >= Math.Max(sizeHint, 1)) return _buffer;
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _written + sizeHint));
+        _buffer.AsSpan(0, _written).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = larger;
+        return _buffer;
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
 }

@@ -32,7 +32,9 @@ public sealed class AnswersMatchTheDocumentTests(DocumentedApi api) : IClassFixt
         foreach (var url in urls)
         {
             var response = await client.GetAsync(url);
-            response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+            // Readiness may answer 503 on a loaded machine (a check past its time limit); both answers are documented.
+            if (url == "/health/ready") response.StatusCode.ShouldBeOneOf([HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable], url);
+            else response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
             await api.ShouldMatchTheDocumentAsync(response);
         }
     }

@@ -55,10 +55,32 @@ public sealed class LogTests
     {
         await using var factory = ChronicleApiFactory.WithConfiguration(new() { ["Chronicle:ImportDataset"] = "false" });
         var (api, capture) = Capturing(factory, TextLogFormatter.Name, LogLevel.Information);
-        var response = await api.CreateClient().GetAsync("/api/v1/members?asOf=2000-01-01");
+        var response = await api.CreateClient().GetAsync("/api/v1/offices/no-such-office");
         var requestId = response.Headers.GetValues("X-Request-Id").Single();
-        capture.Lines.ShouldContain(l => l.Contains(" info  RequestLogMiddleware: GET /api/v1/members answered 200 in ")
+        capture.Lines.ShouldContain(l => l.Contains(" info  RequestLogMiddleware: GET /api/v1/offices/{office} answered 404 in ")
             && l.Contains($"[request {requestId}]") && l.Contains("[trace "));
+    }
+
+    [Fact]
+    public async Task A_read_that_succeeds_is_a_debug_line_and_a_read_that_fails_an_information_line()
+    {
+        await using var factory = ChronicleApiFactory.WithConfiguration(new() { ["Chronicle:ImportDataset"] = "false" });
+        var (api, capture) = Capturing(factory, JsonLogFormatter.Name, LogLevel.Debug);
+        var client = api.CreateClient();
+
+        var found = await client.GetAsync("/api/v1/members?asOf=2000-01-01");
+        var missing = await client.GetAsync("/api/v1/offices/no-such-office");
+
+        string LevelOf(HttpResponseMessage response)
+        {
+            var requestId = response.Headers.GetValues("X-Request-Id").Single();
+            return capture.Lines.Select(l => JsonDocument.Parse(l).RootElement)
+                .Single(l => l.TryGetProperty("requestId", out var id) && id.GetString() == requestId
+                    && l.GetProperty("category").GetString() == typeof(RequestLogMiddleware).FullName)
+                .GetProperty("level").GetString()!;
+        }
+        LevelOf(found).ShouldBe("debug");
+        LevelOf(missing).ShouldBe("info");
     }
 
     [Fact]
