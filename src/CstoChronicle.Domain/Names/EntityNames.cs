@@ -39,6 +39,7 @@ public static class EntityNames
         ["coordination-council-emergency-situations"] = new("Coordination Council on emergency situations"),
         ["coordination-council-drug-trafficking"] = new("Coordination Council of the Heads of Competent Authorities for Countering Illicit Drug Trafficking",
             "Координационный совет руководителей компетентных органов по противодействию незаконному обороту наркотиков"),
+        ["military-committee"] = new("Military Committee of the CSTO", "Военный комитет ОДКБ"),
         ["working-group-afghanistan"] = new("Working Group on Afghanistan under the Council of Foreign Ministers", "Рабочая группа по Афганистану при СМИД ОДКБ"),
         ["secretariat-department-information-public-relations"] = new("Department for Information and Public Relations of the CSTO Secretariat"),
         ["crdf-central-asia"] = new("Collective Rapid Deployment Forces of the Central Asian Region", "Коллективные силы быстрого развёртывания Центрально-Азиатского региона"),
@@ -78,6 +79,8 @@ public static class EntityNames
             "Протокол о размещении объектов военной инфраструктуры на территориях государств-членов ОДКБ"),
         ["agreement-secret-command-system-2009"] = new("Agreement on the basic principles for establishing a secret command system for the CSTO collective security forces (2009)"),
         ["protocol-amendments-csto-charter-2022"] = new("Fourth Protocol on amendments to the CSTO Charter (2022)"),
+        ["agreement-jurisdiction-legal-assistance-2021"] = new("Agreement on jurisdiction and legal assistance in cases of temporary stay of formations of the collective security system (2021)"),
+        ["agreement-logistic-medical-support"] = new("Agreement on joint logistic and medical support for the CSTO Troops (Collective Forces)"),
         ["anti-drug-strategy-2026-2030"] = new("CSTO Anti-Drug Strategy for 2026–2030", "Антинаркотическая стратегия ОДКБ на 2026–2030 годы"),
 
         // Persons
@@ -103,6 +106,7 @@ public static class EntityNames
         ["exercise-kobalt"] = new("Cobalt exercises", "Кобальт"),
         ["exercise-barier"] = new("Barrier exercises", "Барьер"),
         ["exercise-skala"] = new("Cliff (Rock) exercises"),
+        ["exercise-vozdushny-most"] = new("Air Bridge exercises of the Collective Air Forces", "Воздушный мост"),
         ["operation-kanal"] = new("Operation Kanal (Channel)", "Канал"),
         ["operation-nelegal"] = new("Operation Nelegal (Illegal)", "Нелегал"),
         ["operation-proxy"] = new("Operation Proxy", "PROXY"),

@@ -15,8 +15,8 @@ public sealed class DatasetReaderTests : IDisposable
     {
         var dataset = DatasetReader.Read(WriteSideFixture.DatasetFolder);
 
-        dataset.Sources.Count.ShouldBe(328);
-        dataset.Facts.Count.ShouldBe(432);
+        dataset.Sources.Count.ShouldBe(351);
+        dataset.Facts.Count.ShouldBe(485);
         var suspension = dataset.Facts.Single(f => f.Id == "uzb-membership-suspended-2012-12-19");
         suspension.File.ShouldBe("events/membership.json");
         var fact = suspension.Event.ShouldBeOfType<MembershipSuspended>();
