@@ -7,7 +7,7 @@ using Npgsql;
 namespace CstoChronicle.Api.Notifications.Webhooks;
 
 /// <summary>
-/// Migrates the delivery log's tables at start-up; once the application has started (Wolverine with it), queues the
+/// Migrates the delivery log's tables at start-up; once Wolverine runs (<see cref="WolverineStarter"/>), queues the
 /// deliveries the queue before Wolverine left pending, then removes finished deliveries past the retention every
 /// RetentionInterval, on every node. Sending is Wolverine's (Delivery/).
 /// </summary>
@@ -16,7 +16,7 @@ public sealed class DeliveryHost(
     ChronicleStoreSettings store,
     DeliveryRetention retention,
     WebhookReplays replays,
-    IHostApplicationLifetime lifetime,
+    WolverineStarter wolverine,
     IOptions<WebhookSettings> settings,
     ILogger<DeliveryHost> logger) : IHostedService
 {
@@ -42,20 +42,13 @@ public sealed class DeliveryHost(
                 await Task.Delay(TimeSpan.FromSeconds(2), ct);
                 migrated = await TryMigrateAsync(ct);
             }
-            await WhenStartedAsync(ct);
+            await wolverine.Started.WaitAsync(ct);
             await AdoptAsync(ct);
             await PurgeAsync(ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
-    }
-
-    private async Task WhenStartedAsync(CancellationToken ct)
-    {
-        var started = new TaskCompletionSource();
-        await using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        await started.Task.WaitAsync(ct);
     }
 
     private async Task AdoptAsync(CancellationToken ct)

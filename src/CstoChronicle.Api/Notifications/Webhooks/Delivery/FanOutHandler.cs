@@ -25,6 +25,6 @@ public sealed class FanOutHandler : MessageHandler<FanOutWebhooks>
         }
         var queued = await services.GetRequiredService<DeliveryLog>().QueueAsync(appended, ct);
         foreach (var delivery in queued.Where(d => d.Pending))
-            await context.PublishAsync(new DeliverWebhook(delivery.DeliveryId, delivery.SubscriptionId, appended.Position, appended.EventId));
+            await context.PublishAsync(DeliverWebhook.For(delivery));
     }
 }

@@ -37,7 +37,7 @@ public sealed class WebhookReplays(IWolverineRuntime runtime, IDocumentStore sto
         {
             await using var session = store.LightweightSession();
             var outbox = new MartenOutbox(runtime, session);
-            foreach (var d in left) await outbox.PublishAsync(new DeliverWebhook(d.DeliveryId, d.SubscriptionId, d.Position, d.EventId));
+            foreach (var delivery in left) await outbox.PublishAsync(DeliverWebhook.For(delivery));
             var (sql, values) = log.MarkEnqueued(left.Select(d => d.DeliveryId).ToArray());
             session.QueueSqlCommand(sql, values);
             await session.SaveChangesAsync(ct);

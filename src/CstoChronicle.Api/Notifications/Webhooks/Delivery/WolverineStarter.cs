@@ -13,9 +13,12 @@ public sealed class WolverineStarter(IWolverineRuntime runtime, NpgsqlDataSource
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _waiting = Task.CompletedTask;
-    private volatile bool _started;
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public bool IsStarted => _started;
+    public bool IsStarted => _started.Task.IsCompletedSuccessfully;
+
+    /// <summary>Completes once Wolverine runs (at once, or when PostgreSQL first answers).</summary>
+    public Task Started => _started.Task;
 
     public async Task StartAsync(CancellationToken ct)
     {
@@ -48,7 +51,7 @@ public sealed class WolverineStarter(IWolverineRuntime runtime, NpgsqlDataSource
     private async Task StartRuntimeAsync(CancellationToken ct)
     {
         await ((IHostedService)runtime).StartAsync(ct);
-        _started = true;
+        _started.TrySetResult();
     }
 
     private async Task<bool> AnswersAsync(CancellationToken ct)
@@ -68,6 +71,6 @@ public sealed class WolverineStarter(IWolverineRuntime runtime, NpgsqlDataSource
     {
         await _stopping.CancelAsync();
         await _waiting.WaitAsync(ct).ContinueWith(_ => { }, TaskScheduler.Default);
-        if (_started) await ((IHostedService)runtime).StopAsync(ct);
+        if (IsStarted) await ((IHostedService)runtime).StopAsync(ct);
     }
 }

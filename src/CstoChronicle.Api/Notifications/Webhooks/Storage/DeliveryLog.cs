@@ -49,7 +49,7 @@ public sealed class DeliveryLog(NpgsqlDataSource dataSource, string schema)
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
-                queued.Add(new QueuedDelivery(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2) == DeliveryStates.Pending));
+                queued.Add(new QueuedDelivery(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2) == DeliveryStates.Pending, e.Position, e.EventId));
         }
         await transaction.CommitAsync(ct);
         return queued;

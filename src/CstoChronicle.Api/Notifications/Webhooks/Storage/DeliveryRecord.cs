@@ -42,8 +42,8 @@ public static class DeliveryStates
     public const string Discarded = "discarded";
 }
 
-/// <summary>A delivery the fan-out opened (or found open) for a subscription; <paramref name="Pending"/> when it is still to be sent.</summary>
-public sealed record QueuedDelivery(long DeliveryId, Guid SubscriptionId, bool Pending, long Position = 0, Guid EventId = default);
+/// <summary>A delivery of the event at <paramref name="Position"/> to a subscription; <paramref name="Pending"/> when it is still to be sent.</summary>
+public sealed record QueuedDelivery(long DeliveryId, Guid SubscriptionId, bool Pending, long Position, Guid EventId);
 
 /// <summary>Where a delivery goes: <paramref name="Secret"/> is null once the subscription is deleted.</summary>
 public sealed record DeliveryTarget(long DeliveryId, Guid SubscriptionId, string Target, string? Secret, string SubscriptionState, string DeliveryState)
