@@ -7,7 +7,7 @@ using OpenTelemetry.Trace;
 
 namespace CstoChronicle.Api.Tests.Operations;
 
-/// <summary>One write is one trace: the HTTP request, Marten's session on its connection, and the SQL beneath it.</summary>
+/// <summary>One write is one trace: the HTTP request, Marten's session on its connection, the SQL beneath it, and the webhook fan-out that follows.</summary>
 public sealed class TracingTests
 {
     [Fact]
@@ -29,12 +29,16 @@ public sealed class TracingTests
             ("traceparent", $"00-{traceId.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01"));
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
 
+        // The write's trace goes on after the answer: Wolverine fans the event out in the same trace. A span is exported
+        // when it ends, so a child can be exported before its parent; wait until the spans exported so far form a tree.
         List<Activity> trace = [];
         await Eventually.HoldsAsync(() =>
         {
             lock (exported) trace = exported.Where(a => a.TraceId == traceId).ToList();
-            return trace.Any(a => a.Source.Name == "Microsoft.AspNetCore");
-        }, "the request's span to be exported");
+            var spans = trace.Select(a => a.SpanId).ToHashSet();
+            return trace.Any(a => a.Source.Name == "Microsoft.AspNetCore")
+                   && trace.All(a => a.Source.Name == "Microsoft.AspNetCore" || spans.Contains(a.ParentSpanId));
+        }, "the request's span, and the parent of every span exported so far, to be exported");
 
         var request = trace.Single(a => a.Source.Name == "Microsoft.AspNetCore");
         request.Kind.ShouldBe(ActivityKind.Server);
