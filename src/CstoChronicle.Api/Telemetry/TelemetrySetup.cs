@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CstoChronicle.Api.Notifications.EventStream;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -66,6 +67,7 @@ public static class TelemetrySetup
                     .AddMeter(ForeignSources);
                 metrics.AddPrometheusExporter();
             });
+        services.ConfigureOpenTelemetryMeterProvider((provider, metrics) => metrics.AddView(OnlyThisHost(provider.GetRequiredService<IMeterFactory>())));
         if (otlp) telemetry.UseOtlpExporter();
 
         if (settings.Prometheus && settings.PrometheusPort is { } port)
@@ -98,6 +100,16 @@ public static class TelemetrySetup
             app.MapPrometheusScrapingEndpoint(settings.PrometheusPath).DisableRateLimiting().ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>
+    /// A view that drops the instruments of meters another host's <see cref="IMeterFactory"/> made. OpenTelemetry listens
+    /// to meters by name across the whole process, and instruments of the same name share one metric stream: where
+    /// several hosts share a process (the tests' API nodes), one host stopping would retire that stream, and the
+    /// surviving hosts' own series (ours and ASP.NET Core's) would never be exported again. Meters made without a
+    /// factory (Npgsql's, Marten's) are kept.
+    /// </summary>
+    private static Func<Instrument, MetricStreamConfiguration?> OnlyThisHost(IMeterFactory own) =>
+        instrument => instrument.Meter.Scope is IMeterFactory factory && !ReferenceEquals(factory, own) ? MetricStreamConfiguration.Drop : null;
 
     private static bool IsScrape(HttpContext context, TelemetrySettings settings) =>
         context.Request.Path.Equals(settings.PrometheusPath, StringComparison.OrdinalIgnoreCase);

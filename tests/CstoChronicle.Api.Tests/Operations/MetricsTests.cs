@@ -65,6 +65,29 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public async Task A_node_exports_only_its_own_series_and_keeps_them_when_another_node_in_its_process_stops()
+    {
+        await using var node = NotificationNode.WithSettings(new() { ["Chronicle:Telemetry:SampleInterval"] = "00:00:00.100" });
+        var client = node.CreateClient();
+        var other = NotificationNode.WithSettings(new() { ["Chronicle:Telemetry:SampleInterval"] = "00:00:00.100" });
+        try
+        {
+            (await other.CreateEditorClient().PostJsonAsync("/api/v1/sources", Facts.Source("other-node"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+            (await Scrape.MetricsAsync(client)).Where(s => s.Labels.GetValueOrDefault("schema") == other.SharedSchema).ShouldBeEmpty();
+        }
+        finally
+        {
+            await other.DisposeAsync();
+        }
+        // The scrape after another host's meters were disposed: the one that would retire metric streams shared with them.
+        await Scrape.MetricsAsync(client);
+
+        (await node.CreateEditorClient().PostJsonAsync("/api/v1/sources", Facts.Source("this-node"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await Eventually.HoldsAsync(async () => (await Scrape.MetricsAsync(client))
+            .Named("chronicle_writes_total", ("schema", node.SharedSchema), ("outcome", "created")).Sum(s => s.Value) >= 1, "this node's write to be counted");
+    }
+
+    [Fact]
     public async Task The_scrape_endpoint_can_be_turned_off()
     {
         await using var node = NotificationNode.WithSettings(new() { ["Chronicle:Telemetry:Prometheus"] = "false" });
