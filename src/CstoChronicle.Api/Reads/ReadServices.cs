@@ -16,9 +16,14 @@ public static class ReadServices
     public static IServiceCollection AddChronicleReads(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ReadSettings>().Bind(configuration.GetSection(ReadSettings.Section));
-        var replica = configuration.GetConnectionString(ReadSettings.ConnectionStringName);
-        var hasReplica = !string.IsNullOrWhiteSpace(replica);
-        services.AddKeyedSingleton(ReadDataSource, (provider, _) => hasReplica
+        // Read when the services are built, not now: configuration sources added after this call (a host's own, a test
+        // host's) must count, as they do for ConnectionStrings:Chronicle.
+        string? Replica()
+        {
+            var replica = configuration.GetConnectionString(ReadSettings.ConnectionStringName);
+            return string.IsNullOrWhiteSpace(replica) ? null : replica;
+        }
+        services.AddKeyedSingleton(ReadDataSource, (provider, _) => Replica() is { } replica
             ? new NpgsqlDataSourceBuilder(replica) { Name = "chronicle-read" }.Build()
             : provider.GetRequiredService<NpgsqlDataSource>());
         services.AddSingleton(provider =>
@@ -26,6 +31,7 @@ public static class ReadServices
             var schema = provider.GetRequiredService<ChronicleStoreSettings>().Schema;
             var time = provider.GetRequiredService<TimeProvider>();
             var primary = provider.GetRequiredService<ChronicleQueries>();
+            var hasReplica = Replica() is not null;
             var read = hasReplica ? new ChronicleQueries(provider.GetRequiredKeyedService<NpgsqlDataSource>(ReadDataSource), schema, time) : primary;
             return new ReadSources(primary, read, hasReplica);
         });
