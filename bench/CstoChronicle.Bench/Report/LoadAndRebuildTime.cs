@@ -51,10 +51,11 @@ public static class LoadAndRebuildTime
             "index entries. The target is met when the machine is quiet, and missed when the other work on its two cores takes most of them " +
             "(13,409 events/s at a load average of 2 to 8 on 2026-12-05, 3,000 to 7,000 at 20 to 25).\n" +
             "- **Batches of 100 (target 0.5x binary COPY).** The CPU table of the event store section gives each row's cost per event beside " +
-            "COPY's. On 2026-12-05 (500 batches after 500 untimed ones, load average about 20): the chronicle's row 22.6 µs in this process " +
-            "and 58.4 µs in PostgreSQL per event, Marten alone (Rich) 14.4 and 29.2, binary COPY 6 to 7 and 13 to 14. The projection's three " +
-            "statements of 100 rows (the log, the timeline, the citations) and their ten index entries per event double PostgreSQL's work " +
-            "per event; Marten alone reaches about 0.45 to 0.5 of COPY, and the row with the projection about 0.35. The rows are what the " +
-            "chronicle's reads need (decision 0005 already took the copy of the data out of the log), so the target is not met.";
+            "COPY's: the projection's rows about double PostgreSQL's work per event (on 2026-12-05, load average about 28: 77 µs against " +
+            "Marten alone's 28, COPY's 15). In a statement log of 300 batches of each row (pg_stat_statements, the same day) each `chr_timeline` " +
+            "and `chr_log` row took about as long to insert as Marten's own row of the event (16, 16 and 18 µs of execution under that load: " +
+            "a heap tuple and four or five index entries each), each `chr_citations` row a third of that. Marten alone reaches about 0.4 to " +
+            "0.65 of COPY, and the row with the projection 0.25 to 0.35. The rows and their indexes are what the chronicle's reads and " +
+            "corrections need (decision 0005 already took the copy of the data out of the log), so the target is not met.";
     }
 }
