@@ -29,9 +29,12 @@ public static class LoadAndRebuildTime
             $"({load.UnitsPerSecond:N0} events/s). Wall time follows the load of the machine's two shared cores; CPU time per event is the " +
             "steadier measure.\n\n" +
             "- **Rebuild (target 50,000 events/s: 20 µs of wall time per event).** On two cores the rebuilding process and PostgreSQL can at " +
-            "best work side by side, so each must spend less than 20 µs of CPU per event, on an otherwise idle machine. Here the process alone " +
-            $"bounds a rebuild to {Rate(rebuildOwn)} events/s and PostgreSQL to {Rate(rebuildServer)}; as the daemon waits for each page's " +
-            $"write, {Rate(rebuildOwn + rebuildServer)} events/s is the nearer bound. Marten's daemon by itself takes {F(aloneOwn)} µs per event " +
+            "best work side by side, so each must spend less than 20 µs of CPU per event, with nothing else running. Here the process spent " +
+            $"{F(rebuildOwn)} µs ({Rate(rebuildOwn)} events/s if it never waited) and PostgreSQL {F(rebuildServer)} ({Rate(rebuildServer)}); " +
+            $"one after the other they allow {Rate(rebuildOwn + rebuildServer)} events/s on an idle machine, and the run, at " +
+            $"{rebuild.UnitsPerSecond:N0}, stayed below that: the two overlap little (the daemon loads a page, applies it, writes and commits it) " +
+            $"and the machine's other work took its share. Together they take {F(rebuildOwn + rebuildServer)} µs per event, about " +
+            $"{(rebuildOwn + rebuildServer) / 20:0.#} times what the target leaves. Marten's daemon by itself takes {F(aloneOwn)} µs per event " +
             "in the process. A profile of `./run.sh rebuild-projections` (dotnet-trace, 200,836 events, 2026-12-05) puts the process's busy " +
             "time about a third in Marten's `EventLoader` (most of it System.Text.Json deserializing each event's data from a stream, " +
             "asynchronously, a fifth of the whole), a sixth in the chronicle projection building its rows, a sixth in Npgsql writing the page's " +
@@ -39,8 +42,9 @@ public static class LoadAndRebuildTime
             "inserting three rows per event (`chr_log` with its primary key and unique position, `chr_timeline`, `chr_citations`), their WAL, " +
             "and building the dropped indexes and keys at the end. Dropping the claim tables' and citations' primary keys for the replay as " +
             "well as their secondary indexes (decision 0009) took PostgreSQL's share of a 200,836-event rebuild from 24.7 to 27.1 µs per event " +
-            "to 21.6 to 23.7 (keys built again included, load average 14 to 18). Neither side fits 20 µs: the target is out of reach of a " +
-            "rebuild through Marten's daemon on this machine. Tried and not kept: unlogged tables for the replay (PostgreSQL 23.8 µs per event, " +
+            "to 21.6 to 23.7 (keys built again included, load average 14 to 18). The target is out of reach of a rebuild through Marten's daemon " +
+            "on this machine: the daemon's own reading and materialising of the events and PostgreSQL's writing of three rows per event each " +
+            "take about the whole budget. Tried and not kept: unlogged tables for the replay (PostgreSQL 23.8 µs per event, " +
             "but `SET LOGGED` afterwards cost 9.5 µs per event more); dropping `chr_log`'s keys too (15.5 µs per event, but every replayed " +
             "correction and retraction would then scan `chr_log` for its target); pages of 2,500 events (PostgreSQL spent 2.7 times the CPU); " +
             "binary COPY of the rows instead of `unnest` (300,000 timeline rows cost the server 1.7 s either way).\n" +
