@@ -4,7 +4,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
+using CstoChronicle.Bench.Baselines;
 using CstoChronicle.Bench.Http;
+using CstoChronicle.Bench.Measurement;
 using CstoChronicle.Bench.Report;
 using CstoChronicle.Domain;
 using CstoChronicle.Domain.Dates;
@@ -66,6 +68,9 @@ public sealed class NotificationsSuite(NpgsqlDataSource dataSource, BenchOptions
             streamed = api.Memory();
             sse = fleet.Arrivals.Select(a => Milliseconds(started[a.Position].Timestamp, a.Timestamp)).ToList();
         }
+
+        // Before any subscription: each write's outbox message finds no subscriber, so this is the write itself.
+        await MeasureWritesThroughApiAsync(api.BaseAddress, editorKey);
 
         using var receiver = new NotificationsWebhookReceiver();
         await SubscribeAsync(api.BaseAddress, editorKey, receiver.Url, types: ["SourceRegistered"]);
@@ -133,6 +138,44 @@ public sealed class NotificationsSuite(NpgsqlDataSource dataSource, BenchOptions
             await Task.Delay(pace);
         }
         return started;
+    }
+
+    /// <summary>
+    /// Single writes through the API (POST /api/v1/sources: HTTP, the key, validation, Marten's append with the projection
+    /// inline and Wolverine's outbox envelope in its transaction, the fan-out that follows), with 1 and with N clients,
+    /// beside autocommitted INSERTs of the same clients in alternating halves.
+    /// </summary>
+    private async Task MeasureWritesThroughApiAsync(Uri api, string editorKey)
+    {
+        var raw = new RawEventsTable(dataSource, Schema + "_raw");
+        await raw.CreateAsync();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients }) { BaseAddress = api };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", editorKey);
+        foreach (var clients in new[] { 1, options.Clients })
+        {
+            var run = $"w{clients}-{Guid.NewGuid():N}"[..12];
+            // The comparison warms each side up with the first indexes again: number the writes apart.
+            int written = 0, inserted = 0;
+            var (measured, baseline) = await ConcurrentLoad.CompareAsync(clients, options.SingleAppends,
+                async _ =>
+                {
+                    var i = Interlocked.Increment(ref written);
+                    var id = $"bench-{run}-{i}";
+                    using var response = await http.PostAsJsonAsync("api/v1/sources",
+                        new { id, title = $"Bench source {i}", publisher = "Bench", url = $"https://example.org/{id}", language = "en" });
+                    if (!response.IsSuccessStatusCode)
+                        throw new InvalidOperationException($"Registering a source answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                },
+                _ => raw.InsertOneAsync(BenchEvent.Create($"{run}-{Interlocked.Increment(ref inserted)}", 1)));
+            report.Add("Writes through the API",
+                "The API runs as its own process (Release build). A write is `POST /api/v1/sources` (a new source each): HTTP, the API key, " +
+                "validation, Marten's append with the chronicle projection inline and Wolverine's outbox envelope in the same transaction, then " +
+                "the fan-out message handled (no subscription matches). The baseline is an autocommitted single-row INSERT with as many " +
+                "clients, in alternating halves with the writes. The store's own append, without HTTP and without the outbox, is in the event store table above.",
+                new Comparison($"single write through the API, {clients} client{(clients == 1 ? "" : "s")}", "writes", measured, baseline,
+                    $"autocommitted single-row INSERT, {clients} client{(clients == 1 ? "" : "s")}", Target: null));
+        }
+        await ExecuteAsync($"DROP SCHEMA IF EXISTS {Schema}_raw CASCADE");
     }
 
     private static async Task SubscribeAsync(Uri api, string editorKey, string url, string[] types)

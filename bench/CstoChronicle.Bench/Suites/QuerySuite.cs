@@ -7,6 +7,7 @@ using CstoChronicle.Domain;
 using CstoChronicle.Bench.Baselines;
 using CstoChronicle.Domain.Import;
 using CstoChronicle.Domain.Projections.Schema;
+using CstoChronicle.Domain.Queries.Settled;
 using CstoChronicle.Domain.Store;
 using JasperFx;
 using JasperFx.Events;
@@ -71,7 +72,8 @@ public sealed class QuerySuite(NpgsqlDataSource dataSource, BenchOptions options
             $"- projection rebuild from zero: at least 50,000 events/s; measured {rebuild.Summary.UnitsPerSecond:N0} events/s " +
             $"({(rebuild.Summary.UnitsPerSecond >= 50_000 ? "met" : "NOT met")}).\n" +
             $"- members-as-of and timeline at {large:N0} events no slower than the previous report: members {Verdict(membersLarge.Ratio, PreviousMembers.Ratio)}, " +
-            $"timeline {Verdict(timeline.Ratio, PreviousTimeline.Ratio)} (ratios to raw SQL, above).");
+            $"timeline {Verdict(timeline.Ratio, PreviousTimeline.Ratio)} as a database query (ratios to raw SQL, above); the API answers " +
+            "settled timeline pages from the index held in memory instead (its own row above, decision 0108).");
         report.AddNote(LoadAndRebuildTime.Title, LoadAndRebuildTime.Explain(load.Summary, load.Cpu, rebuild.Summary, rebuild.Cpu, martenRebuild.Summary, martenRebuild.Cpu));
     }
 
@@ -287,7 +289,34 @@ public sealed class QuerySuite(NpgsqlDataSource dataSource, BenchOptions options
         var comparison = new Comparison($"timeline: 50 events from a random day ({events:N0} events)", "queries", measured, baseline,
             "the same raw index reads (UNION ALL of each span class, LIMIT 51)", Target: null);
         report.Add(Section, "", comparison);
+        await MeasureTimelineInMemoryAsync(chronicle, events, raw, days);
         return comparison;
+    }
+
+    /// <summary>
+    /// The same pages as the API answers them at a settled position: from the timeline held in memory (decision 0108),
+    /// beside the same raw index reads; with the time to load the index and the managed memory it holds.
+    /// </summary>
+    private async Task MeasureTimelineInMemoryAsync(Chronicle chronicle, long events, string raw, DateOnly[] days)
+    {
+        var head = await chronicle.Queries.ResolveKnownAtAsync(DateTimeOffset.UtcNow);
+        var knownAt = DateTimeOffset.UtcNow;
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var index = TimelineIndex.Build(head, await chronicle.Queries.TimelineRowsAsync(0, head));
+        var loaded = clock.Elapsed;
+        var heldMiB = (GC.GetTotalMemory(forceFullCollection: true) - heapBefore) / 1048576.0;
+        var (measured, baseline) = await CompareAsync(
+            i => Task.FromResult(index.Page(head, knownAt, days[i], days[i].AddDays(30), null, null, 50)),
+            i => ReadRawAsync(raw, days[i], days[i].AddDays(30)));
+        report.Add(Section, "", new Comparison($"timeline: 50 events from a random day, from the index held in memory ({events:N0} events)", "queries",
+            measured, baseline, "the same raw index reads (UNION ALL of each span class, LIMIT 51)", Target: null));
+        report.AddNote("The timeline held in memory",
+            string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The API answers timeline pages at a settled position from an index of every version held in memory (decision 0108). " +
+                $"Built here from the {index.Count:N0} rows of chr_timeline at position {head:N0}: read and sorted in {loaded.TotalSeconds:0.0} s, " +
+                $"{heldMiB:N0} MiB of managed heap ({heldMiB * 1048576 / Math.Max(1, index.Count):N0} bytes per version)."));
+        GC.KeepAlive(index);
     }
 
     private Task<(LatencySummary Measured, LatencySummary Baseline)> CompareAsync(Func<int, Task> project, Func<int, Task> rawQuery) =>

@@ -23,7 +23,7 @@ public sealed record PointInTimeRead<T>(T Answer, DateTimeOffset KnownAt, long P
 /// A read that must include a position (minPosition, or a write through this node) that a replica has not reached waits
 /// for it at most <see cref="ReadSettings.ReplicaWait"/>, then the primary answers: never an answer older than the write.
 /// </summary>
-public sealed class PointInTimeReads(ReadSources sources, ReadPositionWatch watch, IOptions<ReadSettings> settings)
+public sealed class PointInTimeReads(ReadSources sources, ReadPositionWatch watch, TimelineMemory timeline, IOptions<ReadSettings> settings)
 {
     private const int MaxRememberedInstants = 100_000;
 
@@ -74,7 +74,10 @@ public sealed class PointInTimeReads(ReadSources sources, ReadPositionWatch watc
         ReadAsync(_chairs, asOf, knownAt, knownAtIsSettled, minPosition, (q, p) => q.ChairmanshipViewAsync(p, CancellationToken.None),
             async q => { var a = await q.ChairmanshipAsync(asOf, null, ct); return (a.Chair, a.Basis); }, ct);
 
-    /// <summary>A timeline page: at a settled position in one statement (on the read database when it has it), else as stored now.</summary>
+    /// <summary>
+    /// A timeline page: at a settled position from the timeline held in memory once it has reached that position
+    /// (<see cref="TimelineMemory"/>), else in one statement (on the read database when it has it); else as stored now.
+    /// </summary>
     public async Task<TimelineAnswer> TimelineAsync(
         DateOnly? from, DateOnly? to, IReadOnlyCollection<string>? types, string? entity, string? cursor, int limit,
         DateTimeOffset? knownAt, bool knownAtIsSettled, long? minPosition, CancellationToken ct)
@@ -82,10 +85,12 @@ public sealed class PointInTimeReads(ReadSources sources, ReadPositionWatch watc
         if (knownAt is { } instant)
         {
             var position = await ResolveAsync(instant, knownAtIsSettled, ct);
-            return await SourceAt(position).TimelineAtAsync(position, instant, from, to, types, entity, cursor, limit, ct);
+            return timeline.TryPage(position, instant, from, to, types, entity, cursor, limit)
+                ?? await SourceAt(position).TimelineAtAsync(position, instant, from, to, types, entity, cursor, limit, ct);
         }
         if (await SettledAsync(minPosition, ct) is { } settled)
-            return await sources.Read.TimelineAtAsync(settled.Position, settled.KnownAt, from, to, types, entity, cursor, limit, ct);
+            return timeline.TryPage(settled.Position, settled.KnownAt, from, to, types, entity, cursor, limit)
+                ?? await sources.Read.TimelineAtAsync(settled.Position, settled.KnownAt, from, to, types, entity, cursor, limit, ct);
         return await AsStoredAsync(minPosition, q => q.TimelineAsync(from, to, types, entity, cursor, limit, null, ct), a => a.Basis.Position, ct);
     }
 

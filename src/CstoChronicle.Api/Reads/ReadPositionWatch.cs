@@ -64,6 +64,9 @@ public sealed class ReadPositionWatch(
         }
     }
 
+    /// <summary>Completes after the next poll, whether it succeeded or failed.</summary>
+    public Task NextPollAsync(CancellationToken ct) => Volatile.Read(ref _polled).Task.WaitAsync(ct);
+
     private TimeSpan Freshness => TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(1).Ticks, settings.Value.PollInterval.Ticks * 10));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

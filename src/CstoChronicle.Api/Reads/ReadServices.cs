@@ -34,6 +34,8 @@ public static class ReadServices
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReadSettings>>(), provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<ReadPositionWatch>>()));
         services.AddHostedService(provider => provider.GetRequiredService<ReadPositionWatch>());
+        services.AddSingleton<TimelineMemory>();
+        services.AddHostedService(provider => provider.GetRequiredService<TimelineMemory>());
         services.AddSingleton<PointInTimeReads>();
         return services;
     }

@@ -19,4 +19,10 @@ public sealed class ReadSettings
 
     /// <summary>Positions whose views a node keeps in memory, per view (the newest and the ones past knownAt answers read at).</summary>
     public int KeptPositions { get; set; } = 16;
+
+    /// <summary>
+    /// Whether each node holds the timeline in memory (every version of every fact, kept up to its read database's
+    /// newest mark) and answers settled pages from there; off, every page is read from PostgreSQL (docs/decisions/0108).
+    /// </summary>
+    public bool TimelineInMemory { get; set; } = true;
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using CstoChronicle.Api.Notifications.EventStream;
+using CstoChronicle.Api.Reads;
 using CstoChronicle.Domain.Store;
 using Marten.Events.Daemon.Coordination;
 
@@ -19,7 +20,8 @@ public sealed class ChronicleMetrics
 
     private readonly KeyValuePair<string, object?> _schema;
 
-    public ChronicleMetrics(IMeterFactory meters, StreamAdmission streams, IProjectionCoordinator coordinator, ChronicleStoreSettings store)
+    public ChronicleMetrics(IMeterFactory meters, StreamAdmission streams, IProjectionCoordinator coordinator, ChronicleStoreSettings store,
+        TimelineMemory timeline)
     {
         var meter = meters.Create(MeterName);
         var node = new KeyValuePair<string, object?>("node", Environment.MachineName + ":" + Environment.ProcessId);
@@ -31,6 +33,10 @@ public sealed class ChronicleMetrics
             "Event streams (GET /api/v1/stream) this node holds open.");
         meter.CreateObservableGauge("chronicle.daemon.leader", () => new Measurement<int>(coordinator.DaemonForMainDatabase().IsRunning ? 1 : 0, node, schema), "{node}",
             "1 on the node that leads Marten's async daemon (HotCold), 0 on the others.");
+        meter.CreateObservableGauge("chronicle.timeline.memory.position", () => new Measurement<long>(timeline.Position, schema), "{position}",
+            "The settled position up to which this node holds the timeline in memory; 0 while it holds none (pages are read from PostgreSQL).");
+        meter.CreateObservableGauge("chronicle.timeline.memory.rows", () => new Measurement<long>(timeline.Rows, schema), "{row}",
+            "Versions of facts this node holds in its in-memory timeline.");
         meter.CreateObservableGauge("chronicle.projection.lag.positions", () => _snapshot.Lags.Select(l =>
             new Measurement<long>(l.Positions, new KeyValuePair<string, object?>("shard", l.Name), schema)), "{position}",
             "Positions a daemon shard is behind the high-water mark (shard HighWaterMark: the mark behind the log's head).");
