@@ -20,7 +20,7 @@ public sealed class DeferredIndexes(NpgsqlDataSource dataSource, string schema, 
 
     private readonly string _schema = SchemaName.Validate(schema);
 
-    /// <summary>Drops the secondary indexes when this role owns every table; false (nothing dropped) otherwise.</summary>
+    /// <summary>Drops the indexes and keys (see above) when this role owns every table; false (nothing dropped) otherwise.</summary>
     public async Task<bool> DropAsync(CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
