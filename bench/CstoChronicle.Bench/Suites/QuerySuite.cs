@@ -52,6 +52,7 @@ public sealed class QuerySuite(NpgsqlDataSource dataSource, BenchOptions options
         var martenRebuild = await MeasureMartenRebuildAsync(large);
 
         var membersLarge = await MeasureMembersAsync(chronicle, $"members as of a random day ({large:N0} events, after the rebuild)");
+        await MeasureMembersViewAsync(chronicle, large);
         var timeline = await MeasureTimelineAsync(chronicle, large);
 
         report.AddNote("Query cost against the size of the log",
@@ -72,8 +73,9 @@ public sealed class QuerySuite(NpgsqlDataSource dataSource, BenchOptions options
             $"- projection rebuild from zero: at least 50,000 events/s; measured {rebuild.Summary.UnitsPerSecond:N0} events/s " +
             $"({(rebuild.Summary.UnitsPerSecond >= 50_000 ? "met" : "NOT met")}).\n" +
             $"- members-as-of and timeline at {large:N0} events no slower than the previous report: members {Verdict(membersLarge.Ratio, PreviousMembers.Ratio)}, " +
-            $"timeline {Verdict(timeline.Ratio, PreviousTimeline.Ratio)} as a database query (ratios to raw SQL, above); the API answers " +
-            "settled timeline pages from the index held in memory instead (its own row above, decision 0108).");
+            $"timeline {Verdict(timeline.Ratio, PreviousTimeline.Ratio)} as database queries (ratios to raw SQL, above); at a settled position the API " +
+            "answers members from the view kept by position and timeline pages from the index held in memory, each with its own row above " +
+            "(decisions 0104, 0108).");
         report.AddNote(LoadAndRebuildTime.Title, LoadAndRebuildTime.Explain(load.Summary, load.Cpu, rebuild.Summary, rebuild.Cpu, martenRebuild.Summary, martenRebuild.Cpu));
     }
 
@@ -244,23 +246,34 @@ public sealed class QuerySuite(NpgsqlDataSource dataSource, BenchOptions options
 
     private const int SyntheticStream = 500;
 
+    private const string MembershipRows = """
+        SELECT event_id, written_by, position, on_text, rank, state, change
+          FROM bench_chronicle.chr_membership
+         WHERE recorded_at <= 'infinity' AND superseded_at IS NULL AND retracted_at IS NULL
+        """;
+
     private async Task<Comparison> MeasureMembersAsync(Chronicle chronicle, string name)
     {
-        const string raw = """
-            SELECT event_id, written_by, position, on_text, rank, state, change
-              FROM bench_chronicle.chr_membership
-             WHERE recorded_at <= 'infinity' AND superseded_at IS NULL AND retracted_at IS NULL
-            """;
         var days = HistoryDays.Seeded(options.Queries, seed: 42);
         var (measured, baseline) = await CompareAsync(
             i => chronicle.Queries.MembersAsync(days[i]),
-            _ => ReadRawAsync(raw));
+            _ => ReadRawAsync(MembershipRows));
         var comparison = new Comparison(name, "queries", measured, baseline, "raw SELECT of the membership claim rows", Target: null);
         report.Add(Section,
             $"{options.QueryClients} concurrent clients in process, {options.Queries:N0} queries each side. The baseline reads the same claim rows " +
             "with one raw SELECT (no snapshot transaction, no fold, no answer objects).",
             comparison);
         return comparison;
+    }
+
+    /// <summary>Members as the API answers them at a settled position: from the view kept by position (decision 0104).</summary>
+    private async Task MeasureMembersViewAsync(Chronicle chronicle, long events)
+    {
+        var view = await chronicle.Queries.MembershipViewAsync(await chronicle.Queries.ResolveKnownAtAsync(DateTimeOffset.UtcNow));
+        var days = HistoryDays.Seeded(options.Queries, seed: 42);
+        var (measured, baseline) = await CompareAsync(i => Task.FromResult(view.On(days[i])), _ => ReadRawAsync(MembershipRows));
+        report.Add(Section, "", new Comparison($"members as of a random day, from the view kept by position ({events:N0} events)", "queries",
+            measured, baseline, "raw SELECT of the membership claim rows", Target: null));
     }
 
     private async Task<Comparison> MeasureTimelineAsync(Chronicle chronicle, long events)
