@@ -20,6 +20,7 @@ public sealed record BenchEvent(string StreamId, long Version, Guid EventId, His
     {
         var e = new SessionHeld(streamId, HistoricalDate.Parse("2016-10"), Cited, Place: "Synthetic City", Title: $"Session {version}");
         var (type, json) = EventTypeRegistry.Serialize(e);
-        return new(streamId, version, Guid.NewGuid(), e, type, json, MetadataJson);
+        // Time-ordered, as ChronicleWriter gives every event it appends without a client's key.
+        return new(streamId, version, Guid.CreateVersion7(), e, type, json, MetadataJson);
     }
 }

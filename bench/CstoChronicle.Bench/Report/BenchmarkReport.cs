@@ -19,6 +19,12 @@ public sealed class BenchmarkReport(MachineInfo machine, string settingsLine)
 
     public void AddNote(string title, string body) => _notes.Add((title, body));
 
+    private readonly List<(string Section, string Measure, long Units, CpuTimes Measured, long BaselineUnits, CpuTimes? Baseline)> _cpu = [];
+
+    /// <summary>CPU time per unit of a row of <paramref name="section"/> (and of its baseline), shown in a table under the section's own.</summary>
+    public void AddCpu(string section, string measure, long units, CpuTimes measured, long baselineUnits = 0, CpuTimes? baseline = null) =>
+        _cpu.Add((section, measure, units, measured, baselineUnits, baseline));
+
     /// <summary>The section the browser tests measure (tests/browser/specs/chart.test.mjs), copied into the file by hand.</summary>
     public const string ChartDrawTime = "Timeline page: chart draw time";
 
@@ -62,6 +68,7 @@ public sealed class BenchmarkReport(MachineInfo machine, string settingsLine)
                 md.AppendLine(Invariant(
                     $"| {row.Name} | {row.Measured.UnitsPerSecond:N0} {row.Unit}/s | {row.Measured.P50:0.###} | {row.Measured.P99:0.###} | {row.BaselineDescription}: {row.Baseline.UnitsPerSecond:N0} {row.Unit}/s | {row.Baseline.P50:0.###} | {row.Baseline.P99:0.###} | {row.Ratio:0.00} | {target} |"));
             }
+            AppendCpu(md, title);
         }
         foreach (var (title, body) in _notes)
         {
@@ -72,6 +79,23 @@ public sealed class BenchmarkReport(MachineInfo machine, string settingsLine)
         }
         return md.ToString();
     }
+
+    private void AppendCpu(StringBuilder md, string section)
+    {
+        var rows = _cpu.Where(c => c.Section == section).ToList();
+        if (rows.Count == 0) return;
+        md.AppendLine();
+        md.AppendLine("CPU time per event in the same runs (user and system, from /proc): this program's process (Marten, Npgsql, the projection) and the whole " +
+                      "PostgreSQL server (its connections' processes, WAL writer, checkpointer, autovacuum).");
+        md.AppendLine();
+        md.AppendLine("| measure | this process µs/event | PostgreSQL µs/event | baseline: this process µs/event | baseline: PostgreSQL µs/event |");
+        md.AppendLine("| --- | --- | --- | --- | --- |");
+        foreach (var (_, measure, units, measured, baselineUnits, baseline) in rows)
+            md.AppendLine(Invariant(
+                $"| {measure} | {measured.OwnPer(units):0.0} | {Micro(measured.ServerPer(units))} | {Micro(baseline?.OwnPer(baselineUnits))} | {Micro(baseline?.ServerPer(baselineUnits))} |"));
+    }
+
+    private static string Micro(double? value) => value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "n/a";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -46,10 +46,13 @@ public sealed class QuerySuite(NpgsqlDataSource dataSource, BenchOptions options
 
         var load = await MeasureLoadAsync(chronicle);
         var large = await CountEventsAsync();
+        await SettleAsync();
         var rebuild = await MeasureRebuildAsync(chronicle, large);
+        await SettleAsync();
         var martenRebuild = await MeasureMartenRebuildAsync(large);
 
         var membersLarge = await MeasureMembersAsync(chronicle, $"members as of a random day ({large:N0} events, after the rebuild)");
+        await MeasureMembersViewAsync(chronicle, large);
         var timeline = await MeasureTimelineAsync(chronicle, large);
 
         report.AddNote("Query cost against the size of the log",
@@ -66,36 +69,15 @@ public sealed class QuerySuite(NpgsqlDataSource dataSource, BenchOptions options
             $"- single-event appends with {options.Clients} clients: at least 0.3x an autocommitted INSERT (see the event store table).\n" +
             $"- batches of {options.BatchSize} events: at least 0.5x binary COPY (see the event store table).\n" +
             $"- loading {options.SyntheticEvents:N0} synthetic events through the store with the inline projection: at least 10,000 events/s; " +
-            $"measured {load.UnitsPerSecond:N0} events/s ({(load.UnitsPerSecond >= 10_000 ? "met" : "NOT met")}).\n" +
-            $"- projection rebuild from zero: at least 50,000 events/s; measured {rebuild.UnitsPerSecond:N0} events/s " +
-            $"({(rebuild.UnitsPerSecond >= 50_000 ? "met" : "NOT met")}).\n" +
+            $"measured {load.Summary.UnitsPerSecond:N0} events/s ({(load.Summary.UnitsPerSecond >= 10_000 ? "met" : "NOT met")}).\n" +
+            $"- projection rebuild from zero: at least 50,000 events/s; measured {rebuild.Summary.UnitsPerSecond:N0} events/s " +
+            $"({(rebuild.Summary.UnitsPerSecond >= 50_000 ? "met" : "NOT met")}).\n" +
             $"- members-as-of and timeline at {large:N0} events no slower than the previous report: members {Verdict(membersLarge.Ratio, PreviousMembers.Ratio)}, " +
-            $"timeline {Verdict(timeline.Ratio, PreviousTimeline.Ratio)} as a database query (ratios to raw SQL, above); the API answers " +
-            "settled timeline pages from the index held in memory instead (its own row above, decision 0108).");
-        report.AddNote("Where the time of loading and rebuilding goes", TimeSpent(load, rebuild, martenRebuild));
+            $"timeline {Verdict(timeline.Ratio, PreviousTimeline.Ratio)} as database queries (ratios to raw SQL, above); at a settled position the API " +
+            "answers members from the view kept by position and timeline pages from the index held in memory, each with its own row above " +
+            "(decisions 0104, 0108).");
+        report.AddNote(LoadAndRebuildTime.Title, LoadAndRebuildTime.Explain(load.Summary, load.Cpu, rebuild.Summary, rebuild.Cpu, martenRebuild.Summary, martenRebuild.Cpu));
     }
-
-    /// <summary>Where a load's and a rebuild's time goes: this run's figures, and a profile of the same code on the same machine (2026-12-05).</summary>
-    private static string TimeSpent(LatencySummary load, LatencySummary rebuild, LatencySummary martenRebuild) =>
-        $"In this run Marten's daemon alone (a projection that writes nothing) rebuilt {martenRebuild.UnitsPerSecond:N0} events/s and the chronicle " +
-        $"projection {rebuild.UnitsPerSecond:N0} events/s; the load ran at {load.UnitsPerSecond:N0} events/s. A profile of the same code on this " +
-        "machine (2026-12-05: 200,000 and 300,000 synthetic events, CPU time of each process from /proc, since wall time follows the load of the " +
-        "shared cores) puts the time here:\n\n" +
-        "- **Rebuild.** The rebuilding process spends about 24 µs of CPU per event with a projection that writes nothing: Marten's daemon " +
-        "reading pages of 500 events and materialising them (`EventLoader`: an async read of 14 columns per row; deserializing the event's JSON " +
-        "is about 2 µs of it). The chronicle projection adds 4 to 7 µs (rows, arrays, parameters). PostgreSQL spends about 5 µs per event " +
-        "serving the reads and 25 to 28 µs with the chronicle's three rows per event (heap, primary keys, WAL); it was 32 µs while the secondary " +
-        "indexes were maintained row by row (decision 0007). 50,000 events/s leaves 20 µs of wall time per event for both processes on two " +
-        "cores: Marten's loader alone takes more than that here, so the target is out of reach of a rebuild through Marten's daemon on this machine. " +
-        "Tried and not kept: pages of 2,500 events (PostgreSQL spent 2.7 times the CPU), binary COPY of the rows instead of `unnest` (300,000 " +
-        "timeline rows cost the server 1.7 s either way).\n" +
-        "- **Load.** The importer's process spends about 25 µs of CPU per event in Marten's Rich append (sequence numbers, one INSERT per event, " +
-        "the JSON) and 6 µs more for the chronicle projection; PostgreSQL about 20 µs per event for Marten's rows and 20 µs more for the " +
-        "projection's three rows and their eleven index entries. One importer runs one SaveChanges at a time, so its rate follows the machine's " +
-        "load: 13,000 to 17,500 events/s at a load average of 7 to 8, 3,000 to 7,000 at 20 to 25.\n" +
-        "- **Batches of 100.** The projection adds three statements of about 100 rows each to Marten's 100 event inserts; in a statement log " +
-        "they took about 1.6 ms of the server's time per batch, as much as Marten's own inserts, and binary COPY of 100 rows takes about 3 ms " +
-        "in all. Marten alone is 0.4 to 0.7 times COPY; the projection's rows cost about as much again, which puts the row near 0.3.";
 
     private static string Verdict(double now, double before) =>
         now >= before * 0.9 ? $"no slower ({now:0.00} against {before:0.00})" : $"SLOWER ({now:0.00} against {before:0.00})";
@@ -110,12 +92,14 @@ public sealed class QuerySuite(NpgsqlDataSource dataSource, BenchOptions options
     /// The synthetic history through Marten with the inline projection, in sessions of many events per SaveChanges; the
     /// baseline is binary COPY of as many rows per COPY into a plain table (a sample of the same size or at most 200,000 rows).
     /// </summary>
-    private async Task<LatencySummary> MeasureLoadAsync(Chronicle chronicle)
+    private async Task<Measured> MeasureLoadAsync(Chronicle chronicle)
     {
         var raw = new RawEventsTable(dataSource, RawSchema);
         await raw.CreateAsync();
         var sample = Math.Min(options.SyntheticEvents, 200_000);
+        var meter = await CpuMeter.CreateAsync(dataSource);
         var baseline = new LatencyRecorder();
+        var baselineStarted = meter.Now();
         baseline.Start();
         for (var done = 0; done < sample; done += options.SyntheticSession)
         {
@@ -124,65 +108,73 @@ public sealed class QuerySuite(NpgsqlDataSource dataSource, BenchOptions options
             await baseline.TimeAsync(() => raw.CopyAsync(batch));
         }
         baseline.Stop();
+        var baselineCpu = meter.Now() - baselineStarted;
         await using (var drop = dataSource.CreateCommand($"DROP SCHEMA {RawSchema} CASCADE"))
             await drop.ExecuteNonQueryAsync();
+        await SettleAsync();
 
         var measured = new LatencyRecorder();
         var clock = Stopwatch.StartNew();
+        var started = meter.Now();
         measured.Start();
         await SyntheticHistory.AppendAsync(chronicle.Store, options.SyntheticEvents, options.SyntheticSession, SyntheticStream,
             n => { if (n % 100_000 == 0) Console.Error.WriteLine($"  synthetic events: {n:N0} ({clock.Elapsed.TotalSeconds:0}s)"); },
             measured.TimeAsync);
         measured.Stop();
+        var cpu = meter.Now() - started;
+        Console.Error.WriteLine($"  load CPU per event: {cpu.PerEvent(options.SyntheticEvents)}");
         var summary = measured.Summarise(options.SyntheticEvents);
         report.Add(LoadSection,
             $"The synthetic history ({options.SyntheticEvents:N0} events: sessions, decisions, exercises, figures of synthetic bodies) appended " +
             $"through Marten as the service configures it, as an importer would: {options.SyntheticSession:N0} events per session and SaveChanges, " +
-            $"new streams of {SyntheticStream} events, the chronicle projection inline (p50/p99 are per SaveChanges). The chronicle projection writes " +
+            $"new streams of {SyntheticStream} events, the chronicle projection inline (p50/p99 are per SaveChanges). Each event gets the id " +
+            "ChronicleWriter gives one (UUIDv7, time-ordered), not Marten's random one: every index on event ids then grows at its end " +
+            "(runs before 2026-12-05 used random ids; at 200,000 events PostgreSQL spent 42 µs per event on the load with them time-ordered, " +
+            "56 with them random). The chronicle projection writes " +
             "three rows for each synthetic event (the log, the timeline, the citation), queued on Marten's unit of work (`QueueSqlCommand`) as one " +
             "`INSERT ... SELECT FROM unnest(...)` per table and SaveChanges (`PendingRows`). The rebuild empties the chronicle tables, drops their " +
-            "secondary indexes (decision 0007) and replays the whole log through Marten's daemon (`ProjectionRebuild.RunAsync`, " +
-            "`BuildProjectionDaemonAsync().RebuildProjectionAsync`, pages of Marten's default 500 events), then builds the indexes again; the " +
+            "indexes and keys except `chr_log`'s (decisions 0007 and 0009) and replays the whole log through Marten's daemon (`ProjectionRebuild.RunAsync`, " +
+            "`BuildProjectionDaemonAsync().RebuildProjectionAsync`, pages of Marten's default 500 events), then builds them again; the " +
             "row's time includes that build. The extra row rebuilds, the same way over the same log, a projection that writes nothing: " +
-            "Marten's daemon alone.",
+            "Marten's daemon alone. Before each timed run the database is vacuumed and checkpointed (untimed), so that a run's CPU figures are its " +
+            "own and a rebuild starts on a store at rest, as it would in service.",
             new Comparison($"load {options.SyntheticEvents:N0} events, inline projection", "events", summary, baseline.Summarise(sample),
                 $"binary COPY of {options.SyntheticSession:N0} rows at a time ({sample:N0} rows)", Target: null));
-        return summary;
+        report.AddCpu(LoadSection, $"load, inline projection; baseline: binary COPY of {options.SyntheticSession:N0} rows at a time",
+            options.SyntheticEvents, cpu, sample, baselineCpu);
+        return new(summary, cpu);
     }
 
     /// <summary>The chronicle projection rebuilt from zero through Marten's daemon, beside one raw SELECT of every event row.</summary>
-    private async Task<LatencySummary> MeasureRebuildAsync(Chronicle chronicle, long events)
+    private async Task<Measured> MeasureRebuildAsync(Chronicle chronicle, long events)
     {
-        var baseline = new LatencyRecorder();
-        baseline.Start();
-        long rows = 0;
-        await baseline.TimeAsync(async () => rows = await ReadAllEventsAsync());
-        baseline.Stop();
-
+        var (baseline, rows, baselineCpu) = await MeasureRawReadAsync();
+        var meter = await CpuMeter.CreateAsync(dataSource);
         var measured = new LatencyRecorder();
+        var started = meter.Now();
         measured.Start();
         await measured.TimeAsync(() => ProjectionRebuild.RunAsync(chronicle.Store, dataSource, Schema));
         measured.Stop();
+        var cpu = meter.Now() - started;
+        Console.Error.WriteLine($"  rebuild CPU per event: {cpu.PerEvent(events)}");
         var summary = measured.Summarise(events);
         report.Add(LoadSection, "", new Comparison($"projection rebuild from zero through Marten's daemon ({events:N0} events)", "events",
-            summary, baseline.Summarise(rows), "one raw SELECT of every event row in order (read only, no writes)", Target: null));
-        return summary;
+            summary, baseline, "one raw SELECT of every event row in order (read only, no writes)", Target: null));
+        report.AddCpu(LoadSection, "projection rebuild through Marten's daemon; baseline: one raw SELECT of every event row", events, cpu, rows, baselineCpu);
+        return new(summary, cpu);
     }
 
     /// <summary>Marten's daemon alone: a projection that writes nothing rebuilt from zero over the same log, beside the same raw SELECT.</summary>
-    private async Task<LatencySummary> MeasureMartenRebuildAsync(long events)
+    private async Task<Measured> MeasureMartenRebuildAsync(long events)
     {
-        var baseline = new LatencyRecorder();
-        baseline.Start();
-        long rows = 0;
-        await baseline.TimeAsync(async () => rows = await ReadAllEventsAsync());
-        baseline.Stop();
-
+        var (baseline, rows, baselineCpu) = await MeasureRawReadAsync();
         var options = EventStoreSuite.MartenAlone(dataSource, Schema, EventAppendMode.Rich);
         options.AutoCreateSchemaObjects = AutoCreate.None;
         options.Projections.Add(new NothingProjection(), ProjectionLifecycle.Inline, NothingProjection.Name);
         using var store = new DocumentStore(options);
+        var meter = await CpuMeter.CreateAsync(dataSource);
         var measured = new LatencyRecorder();
+        var started = meter.Now();
         measured.Start();
         await measured.TimeAsync(async () =>
         {
@@ -190,11 +182,42 @@ public sealed class QuerySuite(NpgsqlDataSource dataSource, BenchOptions options
             await daemon.RebuildProjectionAsync(NothingProjection.Name, TimeSpan.FromMinutes(10), CancellationToken.None);
         });
         measured.Stop();
+        var cpu = meter.Now() - started;
+        Console.Error.WriteLine($"  daemon-alone rebuild CPU per event: {cpu.PerEvent(events)}");
         var summary = measured.Summarise(events);
         report.Add(LoadSection, "", new Comparison($"extra: Marten's daemon alone, rebuilding a projection that writes nothing ({events:N0} events)", "events",
-            summary, baseline.Summarise(rows), "one raw SELECT of every event row in order (read only, no writes)", Target: null));
-        return summary;
+            summary, baseline, "one raw SELECT of every event row in order (read only, no writes)", Target: null));
+        report.AddCpu(LoadSection, "extra: Marten's daemon alone (a projection that writes nothing); baseline: the same raw SELECT", events, cpu, rows, baselineCpu);
+        return new(summary, cpu);
     }
+
+    private async Task<(LatencySummary Summary, long Rows, CpuTimes Cpu)> MeasureRawReadAsync()
+    {
+        var meter = await CpuMeter.CreateAsync(dataSource);
+        var baseline = new LatencyRecorder();
+        var started = meter.Now();
+        baseline.Start();
+        long rows = 0;
+        await baseline.TimeAsync(async () => rows = await ReadAllEventsAsync());
+        baseline.Stop();
+        return (baseline.Summarise(rows), rows, meter.Now() - started);
+    }
+
+    /// <summary>
+    /// Lets the server vacuum and write out what the last run left (VACUUM ANALYZE of the database, a checkpoint), outside any timed
+    /// run, so that the next run's CPU figures are its own and a rebuild starts on a store as it would in service, long after its appends.
+    /// </summary>
+    private async Task SettleAsync()
+    {
+        foreach (var sql in (string[])["VACUUM ANALYZE", "CHECKPOINT"])
+        {
+            await using var command = dataSource.CreateCommand(sql);
+            command.CommandTimeout = 0;
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    private sealed record Measured(LatencySummary Summary, CpuTimes Cpu);
 
     /// <summary>Reads every event and writes nothing: what a rebuild through Marten's daemon costs before any projection work.</summary>
     private sealed class NothingProjection : IProjection
@@ -223,23 +246,34 @@ public sealed class QuerySuite(NpgsqlDataSource dataSource, BenchOptions options
 
     private const int SyntheticStream = 500;
 
+    private const string MembershipRows = """
+        SELECT event_id, written_by, position, on_text, rank, state, change
+          FROM bench_chronicle.chr_membership
+         WHERE recorded_at <= 'infinity' AND superseded_at IS NULL AND retracted_at IS NULL
+        """;
+
     private async Task<Comparison> MeasureMembersAsync(Chronicle chronicle, string name)
     {
-        const string raw = """
-            SELECT event_id, written_by, position, on_text, rank, state, change
-              FROM bench_chronicle.chr_membership
-             WHERE recorded_at <= 'infinity' AND superseded_at IS NULL AND retracted_at IS NULL
-            """;
         var days = HistoryDays.Seeded(options.Queries, seed: 42);
         var (measured, baseline) = await CompareAsync(
             i => chronicle.Queries.MembersAsync(days[i]),
-            _ => ReadRawAsync(raw));
+            _ => ReadRawAsync(MembershipRows));
         var comparison = new Comparison(name, "queries", measured, baseline, "raw SELECT of the membership claim rows", Target: null);
         report.Add(Section,
             $"{options.QueryClients} concurrent clients in process, {options.Queries:N0} queries each side. The baseline reads the same claim rows " +
             "with one raw SELECT (no snapshot transaction, no fold, no answer objects).",
             comparison);
         return comparison;
+    }
+
+    /// <summary>Members as the API answers them at a settled position: from the view kept by position (decision 0104).</summary>
+    private async Task MeasureMembersViewAsync(Chronicle chronicle, long events)
+    {
+        var view = await chronicle.Queries.MembershipViewAsync(await chronicle.Queries.ResolveKnownAtAsync(DateTimeOffset.UtcNow));
+        var days = HistoryDays.Seeded(options.Queries, seed: 42);
+        var (measured, baseline) = await CompareAsync(i => Task.FromResult(view.On(days[i])), _ => ReadRawAsync(MembershipRows));
+        report.Add(Section, "", new Comparison($"members as of a random day, from the view kept by position ({events:N0} events)", "queries",
+            measured, baseline, "raw SELECT of the membership claim rows", Target: null));
     }
 
     private async Task<Comparison> MeasureTimelineAsync(Chronicle chronicle, long events)

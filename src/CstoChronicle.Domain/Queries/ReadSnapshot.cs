@@ -40,8 +40,6 @@ internal sealed class ReadSnapshot : IAsyncDisposable
                 return new ReadSnapshot(connection, null, schema, known, known);
             }
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-            await using (var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY", connection, transaction))
-                await readOnly.ExecuteNonQueryAsync(ct);
             var position = await HeadAsync(connection, transaction, schema, ct);
             return new ReadSnapshot(connection, transaction, schema, null, position);
         }
@@ -97,10 +95,27 @@ internal sealed class ReadSnapshot : IAsyncDisposable
         throw new InvalidOperationException("Resolving knownAt returned no position.");
     }
 
+    /// <summary>
+    /// Makes the transaction read-only and reads the head in it: one round trip (Npgsql sends the BEGIN with it), and the
+    /// head's SELECT takes the transaction's snapshot.
+    /// </summary>
     private static async Task<long> HeadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, CancellationToken ct)
     {
-        await using var head = new NpgsqlCommand($"SELECT coalesce(max(seq_id), 0) FROM {schema}.mt_events", connection, transaction);
-        return (long)(await head.ExecuteScalarAsync(ct))!;
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("SET TRANSACTION READ ONLY"),
+                new NpgsqlBatchCommand($"SELECT coalesce(max(seq_id), 0) AS head FROM {schema}.mt_events"),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        do
+        {
+            if (reader.FieldCount == 1 && reader.GetName(0) == "head" && await reader.ReadAsync(ct)) return reader.GetInt64(0);
+        }
+        while (await reader.NextResultAsync(ct));
+        throw new InvalidOperationException("Reading the head of the log returned no row.");
     }
 
     /// <summary>A command in the snapshot; <c>{schema}</c> in <paramref name="sql"/> is the store's schema.</summary>

@@ -3,14 +3,15 @@ using Npgsql;
 namespace CstoChronicle.Domain.Store;
 
 /// <summary>
-/// The secondary indexes of the chronicle tables, dropped while a rebuild refills the emptied tables and built again in
+/// The indexes of the chronicle tables, dropped while a rebuild refills the emptied tables and built again in
 /// one pass at its end (docs/decisions/0007): maintaining them row by row was most of a rebuild's time. Only a role that
 /// owns the tables can drop an index; any other role rebuilds with the indexes in place. The definitions are recorded in
 /// <c>chr_rebuild_indexes</c> in the transaction that drops them, so a rebuild that dies leaves them to be built again by
-/// the next rebuild or the next migration of the chronicle tables. Indexes behind constraints (primary keys, unique
-/// columns) stay: they check the rows as they arrive.
+/// the next rebuild or the next migration of the chronicle tables. Primary keys and unique constraints are dropped and
+/// added again too (docs/decisions/0009), except those of <paramref name="keyedTables"/>: tables the projection looks
+/// rows up in by key while it replays (corrections and retractions update <c>chr_log</c> by event id).
 /// </summary>
-public sealed class DeferredIndexes(NpgsqlDataSource dataSource, string schema, IReadOnlyList<string> tables)
+public sealed class DeferredIndexes(NpgsqlDataSource dataSource, string schema, IReadOnlyList<string> tables, IReadOnlyList<string> keyedTables)
 {
     public const string Table = "chr_rebuild_indexes";
 
@@ -19,33 +20,41 @@ public sealed class DeferredIndexes(NpgsqlDataSource dataSource, string schema, 
 
     private readonly string _schema = SchemaName.Validate(schema);
 
-    /// <summary>Drops the secondary indexes when this role owns every table; false (nothing dropped) otherwise.</summary>
+    /// <summary>Drops the indexes and keys (see above) when this role owns every table; false (nothing dropped) otherwise.</summary>
     public async Task<bool> DropAsync(CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         if (!await OwnsTablesAsync(connection, transaction, ct)) return false;
 
-        var indexes = new List<(string Name, string Definition)>();
+        // An index behind a constraint is dropped and added back with its constraint (the index has the constraint's name).
+        var indexes = new List<(string Name, string Definition, string Drop)>();
         await using (var select = new NpgsqlCommand("""
-            SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname), pg_get_indexdef(i.indexrelid)
+            SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname),
+                   CASE WHEN k.oid IS NULL THEN pg_get_indexdef(i.indexrelid)
+                        ELSE format('ALTER TABLE %I.%I ADD CONSTRAINT %I %s', n.nspname, t.relname, k.conname, pg_get_constraintdef(k.oid)) END,
+                   CASE WHEN k.oid IS NULL THEN format('DROP INDEX %I.%I', n.nspname, c.relname)
+                        ELSE format('ALTER TABLE %I.%I DROP CONSTRAINT %I', n.nspname, t.relname, k.conname) END
               FROM pg_index i
               JOIN pg_class c ON c.oid = i.indexrelid
+              JOIN pg_class t ON t.oid = i.indrelid
               JOIN pg_namespace n ON n.oid = c.relnamespace
+              LEFT JOIN pg_constraint k ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid
              WHERE i.indrelid = ANY($1::regclass[])
-               AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+               AND (k.oid IS NULL OR NOT i.indrelid = ANY($2::regclass[]))
              ORDER BY c.relname
             """, connection, transaction))
         {
-            select.Parameters.Add(new NpgsqlParameter { Value = QualifiedTables() });
+            select.Parameters.Add(new NpgsqlParameter { Value = Qualified(tables) });
+            select.Parameters.Add(new NpgsqlParameter { Value = Qualified(keyedTables) });
             await using var reader = await select.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) indexes.Add((reader.GetString(0), reader.GetString(1)));
+            while (await reader.ReadAsync(ct)) indexes.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         }
-        foreach (var (name, definition) in indexes)
+        foreach (var (name, definition, drop) in indexes)
         {
             await ExecuteAsync(connection, transaction,
                 $"INSERT INTO {_schema}.{Table} (index_name, definition) VALUES ($1, $2) ON CONFLICT (index_name) DO NOTHING", ct, name, definition);
-            await ExecuteAsync(connection, transaction, $"DROP INDEX {name}", ct);
+            await ExecuteAsync(connection, transaction, drop, ct);
         }
         await transaction.CommitAsync(ct);
         return true;
@@ -72,20 +81,19 @@ public sealed class DeferredIndexes(NpgsqlDataSource dataSource, string schema, 
         await ExecuteAsync(connection, transaction, $"SET LOCAL maintenance_work_mem = '{BuildMemory}'", ct);
         foreach (var (name, definition) in pending)
         {
-            await ExecuteAsync(connection, transaction, IfNotExists(definition), ct);
+            if (!await ExistsAsync(connection, transaction, name, ct)) await ExecuteAsync(connection, transaction, definition, ct);
             await ExecuteAsync(connection, transaction, $"DELETE FROM {_schema}.{Table} WHERE index_name = $1", ct, name);
         }
         await transaction.CommitAsync(ct);
         return pending.Count;
     }
 
-    /// <summary>pg_get_indexdef gives <c>CREATE [UNIQUE] INDEX name ON ...</c>; built again it must not fail on an index already there.</summary>
-    private static string IfNotExists(string definition)
+    /// <summary>Built again, an index (or constraint) already there is left as it is.</summary>
+    private static async Task<bool> ExistsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string index, CancellationToken ct)
     {
-        foreach (var head in (string[])["CREATE INDEX ", "CREATE UNIQUE INDEX "])
-            if (definition.StartsWith(head, StringComparison.Ordinal))
-                return head + "IF NOT EXISTS " + definition[head.Length..];
-        throw new InvalidOperationException($"Not an index definition: {definition}");
+        await using var command = new NpgsqlCommand("SELECT to_regclass($1) IS NOT NULL", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = index });
+        return await command.ExecuteScalarAsync(ct) is true;
     }
 
     private async Task<bool> OwnsTablesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
@@ -93,11 +101,11 @@ public sealed class DeferredIndexes(NpgsqlDataSource dataSource, string schema, 
         await using var command = new NpgsqlCommand(
             "SELECT bool_and(pg_has_role(current_user, c.relowner, 'USAGE')) FROM pg_class c WHERE c.oid = ANY($1::regclass[])",
             connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = QualifiedTables() });
+        command.Parameters.Add(new NpgsqlParameter { Value = Qualified(tables) });
         return await command.ExecuteScalarAsync(ct) is true;
     }
 
-    private string[] QualifiedTables() => tables.Select(t => $"{_schema}.{t}").ToArray();
+    private string[] Qualified(IEnumerable<string> names) => names.Select(t => $"{_schema}.{t}").ToArray();
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct, params object[] values)
     {

@@ -13,6 +13,7 @@ public class RebuildTests(CorrectedDatasetFixture db) : IClassFixture<CorrectedD
         await Should.ThrowAsync<WrongExpectedVersionException>(() => db.Chronicle.Log.AppendAsync("KAZ", ExpectedVersion.NoStream, stale));
         var inline = await DumpAsync();
         var indexes = await IndexesAsync();
+        var constraints = await ConstraintsAsync();
         inline["chr_membership"].Count.ShouldBeGreaterThan(17);
         inline["chr_log"].ShouldContain(row => row.Contains("EventCorrected"));
         inline["chr_log"].ShouldContain(row => row.Contains("EventRetracted"));
@@ -22,8 +23,9 @@ public class RebuildTests(CorrectedDatasetFixture db) : IClassFixture<CorrectedD
         var rebuilt = await DumpAsync();
         foreach (var table in ChronicleMigrations.Tables)
             rebuilt[table].ShouldBe(inline[table], $"table {table}");
-        // The secondary indexes the rebuild dropped while it refilled the tables are all back, as they were.
+        // The indexes and keys the rebuild dropped while it refilled the tables are all back, as they were.
         (await IndexesAsync()).ShouldBe(indexes);
+        (await ConstraintsAsync()).ShouldBe(constraints);
         (await db.RowsAsync($"SELECT index_name FROM {{schema}}.{DeferredIndexes.Table}")).ShouldBeEmpty();
     }
 
@@ -31,17 +33,20 @@ public class RebuildTests(CorrectedDatasetFixture db) : IClassFixture<CorrectedD
     public async Task Indexes_a_rebuild_dropped_and_did_not_live_to_build_again_are_built_by_the_next_migration()
     {
         var indexes = await IndexesAsync();
-        var deferred = new DeferredIndexes(db.DataSource, db.Schema, ChronicleMigrations.Tables);
+        var constraints = await ConstraintsAsync();
+        var deferred = new DeferredIndexes(db.DataSource, db.Schema, ChronicleMigrations.Tables, ChronicleMigrations.KeyedTables);
 
         (await deferred.DropAsync()).ShouldBeTrue();
         var left = await IndexesAsync();
         left.Count.ShouldBeLessThan(indexes.Count);
         left.ShouldContain(index => index.Contains("chr_log_pkey"));
+        left.ShouldNotContain(index => index.Contains("chr_timeline_pkey"));
         (await db.RowsAsync($"SELECT index_name FROM {{schema}}.{DeferredIndexes.Table}")).Count.ShouldBe(indexes.Count - left.Count);
 
         await ChronicleModule.MigrateProjectionTablesAsync(db.DataSource, db.Schema);
 
         (await IndexesAsync()).ShouldBe(indexes);
+        (await ConstraintsAsync()).ShouldBe(constraints);
         (await db.RowsAsync($"SELECT index_name FROM {{schema}}.{DeferredIndexes.Table}")).ShouldBeEmpty();
     }
 
@@ -56,6 +61,12 @@ public class RebuildTests(CorrectedDatasetFixture db) : IClassFixture<CorrectedD
 
     private Task<List<string>> IndexesAsync() =>
         db.RowsAsync("SELECT indexdef FROM pg_indexes WHERE schemaname = '{schema}' AND tablename LIKE 'chr\\_%' ORDER BY indexname");
+
+    private Task<List<string>> ConstraintsAsync() =>
+        db.RowsAsync("""
+            SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+             WHERE connamespace = '{schema}'::regnamespace AND conrelid::regclass::text LIKE '%chr\_%' ORDER BY 1
+            """);
 
     private async Task<Dictionary<string, List<string>>> DumpAsync()
     {

@@ -78,4 +78,7 @@ public static class ChronicleMigrations
     /// <summary>Every table the projection writes, emptied before a rebuild.</summary>
     public static readonly IReadOnlyList<string> Tables =
         [.. ClaimColumns.Tables, "chr_citations", "chr_sources", "chr_log"];
+
+    /// <summary>Tables a rebuild's corrections and retractions update by primary key: they keep it while the others are refilled (decision 0009).</summary>
+    public static readonly IReadOnlyList<string> KeyedTables = ["chr_log"];
 }
