@@ -1,6 +1,6 @@
 using CstoChronicle.Domain.Projections.Schema;
 using CstoChronicle.Domain.Queries.Answers;
-using CstoChronicle.Domain.Queries.PointInTime;
+using CstoChronicle.Domain.Queries.Settled;
 
 namespace CstoChronicle.Domain.Queries;
 
@@ -57,7 +57,7 @@ public sealed partial class ChronicleQueries
     /// </summary>
     private static string TimelinePageSql(bool entity)
     {
-        const string columns = $"{ClaimColumns.Select}, type, stream_id, title, recorded_at, earliest, latest";
+        const string columns = TimelineRow.Columns;
         var filters = $$"""
             earliest <= coalesce($3::date, 'infinity') AND {{ClaimColumns.KnownAt("$1")}}
                     AND ($4::text[] IS NULL OR type = ANY($4)){{(entity ? " AND stream_id = $5" : " AND $5::text IS NULL")}}
@@ -99,28 +99,9 @@ public sealed partial class ChronicleQueries
         await using var command = snapshot.Command(entity is null ? TimelinePage : TimelinePageOfEntity,
             Sql.Number(snapshot.KnownPosition), Sql.Day(from), Sql.Day(to), Sql.Texts(types is { Count: > 0 } ? types : null), Sql.Text(entity),
             Sql.Day(after?.Earliest), Sql.Day(after?.Latest), Sql.Number(after?.Position), Sql.Number(limit + 1));
-        DateOnly lastEarliest = default, lastLatest = default;
-
-        // The page as it is read: one list of items; one more row than the page only says that there is a next page.
-        var items = new List<TimelineItem>(Math.Min(limit, 64));
-        string? next = null;
+        var rows = new List<TimelineRow>(Math.Min(limit + 1, 64));
         await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                if (items.Count == limit)
-                {
-                    var last = items[^1];
-                    next = Cursors.Timeline(lastEarliest, lastLatest, last.Position);
-                    break;
-                }
-                var version = ClaimReader.Version(reader);
-                items.Add(new TimelineItem(version.EventId, reader.GetString(5), reader.GetString(6), version.On, reader.GetString(7),
-                    version.Rank, DayWindow.Holds(version.On, from, to), reader.GetFieldValue<DateTimeOffset>(8), version.Position, version.EventIds));
-                lastEarliest = reader.GetFieldValue<DateOnly>(9);
-                lastLatest = reader.GetFieldValue<DateOnly>(10);
-            }
-        }
-        return (items, next);
+            while (await reader.ReadAsync(ct)) rows.Add(TimelineRow.Read(reader));
+        return TimelineRow.Page(rows, limit, from, to);
     }
 }

@@ -36,9 +36,13 @@ internal static class ClaimReader
             (r, v) => new DocumentClaim(v, r.GetString(5), Enum.Parse<DocumentChange>(r.GetString(6)), Text(r, 7), Text(r, 8), Text(r, 9), Text(r, 10),
                 r.IsDBNull(11) ? null : r.GetFieldValue<string[]>(11)), ct);
 
-    /// <summary>The <see cref="ClaimVersion"/> in the first columns of a row selected with <see cref="ClaimColumns.Select"/>.</summary>
-    public static ClaimVersion Version(NpgsqlDataReader reader) => new(
-        reader.GetGuid(0), reader.GetGuid(1), reader.GetInt64(2), HistoricalDate.Parse(reader.GetString(3)), Enum.Parse<ClaimRank>(reader.GetString(4)));
+    /// <summary>
+    /// The <see cref="ClaimVersion"/> in the first columns of a row selected with <see cref="ClaimColumns.Select"/>; its date
+    /// read by <paramref name="dateOf"/> when given (one that shares equal dates), else parsed.
+    /// </summary>
+    public static ClaimVersion Version(NpgsqlDataReader reader, Func<string, HistoricalDate>? dateOf = null) => new(
+        reader.GetGuid(0), reader.GetGuid(1), reader.GetInt64(2), (dateOf ?? HistoricalDate.Parse)(reader.GetString(3)),
+        Enum.Parse<ClaimRank>(reader.GetString(4)));
 
     public static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

@@ -86,13 +86,7 @@ internal sealed class ReadSnapshot : IAsyncDisposable
                 new NpgsqlBatchCommand("COMMIT"),
             },
         };
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        do
-        {
-            if (reader.FieldCount == 1 && reader.GetName(0) == "resolved" && await reader.ReadAsync(ct)) return reader.GetInt64(0);
-        }
-        while (await reader.NextResultAsync(ct));
-        throw new InvalidOperationException("Resolving knownAt returned no position.");
+        return await NamedResultAsync(batch, "resolved", ct);
     }
 
     /// <summary>
@@ -109,13 +103,19 @@ internal sealed class ReadSnapshot : IAsyncDisposable
                 new NpgsqlBatchCommand($"SELECT coalesce(max(seq_id), 0) AS head FROM {schema}.mt_events"),
             },
         };
+        return await NamedResultAsync(batch, "head", ct);
+    }
+
+    /// <summary>The one bigint of the batch's statement whose single column is named <paramref name="column"/>; the others return nothing.</summary>
+    private static async Task<long> NamedResultAsync(NpgsqlBatch batch, string column, CancellationToken ct)
+    {
         await using var reader = await batch.ExecuteReaderAsync(ct);
         do
         {
-            if (reader.FieldCount == 1 && reader.GetName(0) == "head" && await reader.ReadAsync(ct)) return reader.GetInt64(0);
+            if (reader.FieldCount == 1 && reader.GetName(0) == column && await reader.ReadAsync(ct)) return reader.GetInt64(0);
         }
         while (await reader.NextResultAsync(ct));
-        throw new InvalidOperationException("Reading the head of the log returned no row.");
+        throw new InvalidOperationException($"The batch returned no '{column}'.");
     }
 
     /// <summary>A command in the snapshot; <c>{schema}</c> in <paramref name="sql"/> is the store's schema.</summary>

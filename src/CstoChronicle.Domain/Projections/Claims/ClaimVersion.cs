@@ -10,7 +10,10 @@ namespace CstoChronicle.Domain.Projections.Claims;
 /// </summary>
 public sealed record ClaimVersion(Guid EventId, Guid WrittenBy, long Position, HistoricalDate On, ClaimRank Rank)
 {
-    public IReadOnlyList<Guid> EventIds => WrittenBy == EventId ? [EventId] : [EventId, WrittenBy];
+    public IReadOnlyList<Guid> EventIds => IdsOf(EventId, WrittenBy);
+
+    /// <summary>The fact, and the correction whose data a version holds when it is not the fact's own.</summary>
+    public static IReadOnlyList<Guid> IdsOf(Guid eventId, Guid writtenBy) => writtenBy == eventId ? [eventId] : [eventId, writtenBy];
 
     public static ClaimVersion Of(Guid eventId, long position, HistoricalEvent fact) =>
         new(eventId, eventId, position, fact.On, fact.Rank);

@@ -95,9 +95,8 @@ public sealed class TimelineIndex
             }
         }
         found.Sort(TimelineRow.Compare);
-        var page = found.Count > limit ? found[..limit] : found;
-        var next = found.Count > limit ? Cursors.Timeline(page[^1].Earliest, page[^1].Latest, page[^1].Position) : null;
-        return new TimelineAnswer(new QueryBasis(null, knownAt.ToUniversalTime(), at), [.. page.Select(r => r.ToItem(from, to))], next);
+        var (items, next) = TimelineRow.Page(found, limit, from, to);
+        return new TimelineAnswer(new QueryBasis(null, knownAt.ToUniversalTime(), at), items, next);
     }
 
     private static int ClassOf(TimelineRow row)

@@ -1,12 +1,15 @@
 using CstoChronicle.Domain.Dates;
+using CstoChronicle.Domain.Projections.Claims;
+using CstoChronicle.Domain.Projections.Schema;
 using CstoChronicle.Domain.Queries.Answers;
 using CstoChronicle.Domain.Queries.PointInTime;
 using CstoChronicle.Domain.Sources;
+using Npgsql;
 
 namespace CstoChronicle.Domain.Queries.Settled;
 
 /// <summary>
-/// One row of chr_timeline held by <see cref="TimelineIndex"/>: a version of a fact, visible to a query at position P
+/// One row of chr_timeline, as the timeline's SQL reads it and as <see cref="TimelineIndex"/> holds it: a version of a fact, visible to a query at position P
 /// when it was written at or before P and not ended (superseded or retracted) at or before P. Only
 /// <see cref="EndedAt"/> ever changes, once, when a correction or retraction ends the version.
 /// </summary>
@@ -47,9 +50,37 @@ public sealed class TimelineRow(
         }
     }
 
-    public TimelineItem ToItem(DateOnly? from, DateOnly? to) =>
-        new(EventId, Type, Entity, On, Title, Rank, DayWindow.Holds(On, from, to), RecordedAt, Position,
-            WrittenBy == EventId ? [EventId] : [EventId, WrittenBy]);
+    /// <summary>The columns <see cref="Read"/> reads, in its order, unqualified: select them from chr_timeline alone.</summary>
+    internal const string Columns = $"{ClaimColumns.Select}, type, stream_id, title, recorded_at, earliest, latest, least(superseded_position, retracted_position)";
+
+    /// <summary>
+    /// The row a reader of <see cref="Columns"/> is on. <paramref name="dateOf"/> and <paramref name="nameOf"/> may share
+    /// equal dates and names between rows (the index holds many rows of one day, type or entity).
+    /// </summary>
+    internal static TimelineRow Read(NpgsqlDataReader reader, Func<string, HistoricalDate>? dateOf = null, Func<string, string>? nameOf = null)
+    {
+        var version = ClaimReader.Version(reader, dateOf);
+        nameOf ??= name => name;
+        return new TimelineRow(version.EventId, version.WrittenBy, version.Position, version.On, version.Rank,
+            nameOf(reader.GetString(5)), nameOf(reader.GetString(6)), reader.GetString(7), reader.GetFieldValue<DateTimeOffset>(8),
+            reader.GetFieldValue<DateOnly>(9), reader.GetFieldValue<DateOnly>(10), reader.IsDBNull(11) ? long.MaxValue : reader.GetInt64(11));
+    }
+
+    /// <summary>
+    /// A page of the timeline from <paramref name="rows"/> in the timeline's order, at most one more than
+    /// <paramref name="limit"/>: that one only says that a next page exists, which the cursor then resumes after.
+    /// </summary>
+    internal static (IReadOnlyList<TimelineItem> Items, string? NextCursor) Page(IReadOnlyList<TimelineRow> rows, int limit, DateOnly? from, DateOnly? to)
+    {
+        var count = Math.Min(rows.Count, limit);
+        var items = new TimelineItem[count];
+        for (var i = 0; i < count; i++) items[i] = rows[i].ToItem(from, to);
+        var next = rows.Count > limit ? Cursors.Timeline(rows[count - 1].Earliest, rows[count - 1].Latest, rows[count - 1].Position) : null;
+        return (items, next);
+    }
+
+    private TimelineItem ToItem(DateOnly? from, DateOnly? to) =>
+        new(EventId, Type, Entity, On, Title, Rank, DayWindow.Holds(On, from, to), RecordedAt, Position, ClaimVersion.IdsOf(EventId, WrittenBy));
 
     /// <summary>The timeline's order, as the SQL's <c>ORDER BY earliest, latest, position</c>.</summary>
     public static int Compare(TimelineRow a, TimelineRow b)
