@@ -1,3 +1,4 @@
+using CstoChronicle.Api.Notifications.Webhooks.Delivery;
 using CstoChronicle.Domain;
 using CstoChronicle.Domain.Store;
 using JasperFx;
@@ -26,11 +27,7 @@ public static class WolverineTables
         builder.Logging.ClearProviders();
         builder.Services.AddMarten(ChronicleModule.StoreOptionsFor(owner, new ChronicleStoreSettings { Schema = schema, AutoCreateSchema = false }))
             .IntegrateWithWolverine();
-        builder.Services.AddWolverine(ExtensionDiscovery.ManualOnly, options =>
-        {
-            options.Discovery.DisableConventionalDiscovery();
-            options.UseRuntimeCompilation();
-        });
+        builder.Services.AddWolverine(ExtensionDiscovery.ManualOnly, WebhookDeliverySetup.WithoutDiscovery);
         using var host = builder.Build();
         if (host.Services.GetRequiredService<IMessageStore>() is not IFeatureSchema feature)
             throw new InvalidOperationException("Wolverine's message store does not describe its tables.");

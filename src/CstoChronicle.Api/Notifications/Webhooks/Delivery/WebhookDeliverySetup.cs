@@ -16,8 +16,7 @@ public static class WebhookDeliverySetup
         var before = services.Count;
         services.AddWolverine(ExtensionDiscovery.ManualOnly, options =>
         {
-            options.Discovery.DisableConventionalDiscovery();
-            options.UseRuntimeCompilation();
+            WithoutDiscovery(options);
             options.Durability.Mode = DurabilityMode.Balanced;
         });
         ReplaceRuntimeHostedService(services, before);
@@ -25,6 +24,16 @@ public static class WebhookDeliverySetup
         services.AddSingleton<IAppendEnlistment, WebhookOutbox>();
         services.AddSingleton<WebhookReplays>();
         return services;
+    }
+
+    /// <summary>
+    /// Wolverine as this service builds it wherever it does (also <see cref="Platform.WolverineTables"/>, whose tables must be
+    /// the service's): no handler discovery, handlers compiled at run time.
+    /// </summary>
+    internal static void WithoutDiscovery(WolverineOptions options)
+    {
+        options.Discovery.DisableConventionalDiscovery();
+        options.UseRuntimeCompilation();
     }
 
     /// <summary>The first hosted service AddWolverine registers is the runtime itself; <see cref="WolverineStarter"/> starts it instead, at that place.</summary>
