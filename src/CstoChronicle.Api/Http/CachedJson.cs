@@ -1,8 +1,8 @@
-using System.Buffers;
 using System.Buffers.Text;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
+using CommunityToolkit.HighPerformance.Buffers;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
@@ -24,7 +24,7 @@ public sealed class CachedJson<T>(T value, bool immutable) : IResult, IEndpointM
     {
         var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         // Serialised once into a pooled buffer, hashed there and written from there: no copy of the body of its own.
-        using var body = new PooledBuffer();
+        using var body = new ArrayPoolBufferWriter<byte>(16 * 1024);
         await using (var json = new Utf8JsonWriter(body, new JsonWriterOptions
         {
             Encoder = options.Encoder, Indented = options.WriteIndented, IndentCharacter = options.IndentCharacter, IndentSize = options.IndentSize,
@@ -32,7 +32,7 @@ public sealed class CachedJson<T>(T value, bool immutable) : IResult, IEndpointM
         }))
             JsonSerializer.Serialize(json, Value, options);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(body.Written.Span, hash);
+        SHA256.HashData(body.WrittenSpan, hash);
         var etag = "\"" + Base64Url.EncodeToString(hash[..16]) + "\"";
 
         var response = context.Response;
@@ -46,8 +46,8 @@ public sealed class CachedJson<T>(T value, bool immutable) : IResult, IEndpointM
         }
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
-        response.ContentLength = body.Written.Length;
-        await response.Body.WriteAsync(body.Written, context.RequestAborted);
+        response.ContentLength = body.WrittenCount;
+        await response.Body.WriteAsync(body.WrittenMemory, context.RequestAborted);
     }
 
     private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag) =>
@@ -67,33 +67,3 @@ public static class CachedJson
     public static CachedJson<T> For<T>(T value, bool immutable = false) => new(value, immutable);
 }
 
-/// <summary>A growing buffer rented from the shared pool, returned on dispose.</summary>
-internal sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
-{
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-    private int _written;
-
-    public ReadOnlyMemory<byte> Written => _buffer.AsMemory(0, _written);
-
-    public void Advance(int count) => _written += count;
-
-    public Memory<byte> GetMemory(int sizeHint = 0) => Ensure(sizeHint).AsMemory(_written);
-
-    public Span<byte> GetSpan(int sizeHint = 0) => Ensure(sizeHint).AsSpan(_written);
-
-    private byte[] Ensure(int sizeHint)
-    {
-        if (_buffer.Length - _written >= Math.Max(sizeHint, 1)) return _buffer;
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _written + sizeHint));
-        _buffer.AsSpan(0, _written).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = larger;
-        return _buffer;
-    }
-
-    public void Dispose()
-    {
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = [];
-    }
-}
