@@ -149,13 +149,7 @@ public sealed class QuerySuite(NpgsqlDataSource dataSource, BenchOptions options
     private async Task<Measured> MeasureRebuildAsync(Chronicle chronicle, long events)
     {
         var (baseline, rows, baselineCpu) = await MeasureRawReadAsync();
-        var meter = await CpuMeter.CreateAsync(dataSource);
-        var measured = new LatencyRecorder();
-        var started = meter.Now();
-        measured.Start();
-        await measured.TimeAsync(() => ProjectionRebuild.RunAsync(chronicle.Store, dataSource, Schema));
-        measured.Stop();
-        var cpu = meter.Now() - started;
+        var (measured, cpu) = await RunOnceAsync(() => ProjectionRebuild.RunAsync(chronicle.Store, dataSource, Schema));
         Console.Error.WriteLine($"  rebuild CPU per event: {cpu.PerEvent(events)}");
         var summary = measured.Summarise(events);
         report.Add(LoadSection, "", new Comparison($"projection rebuild from zero through Marten's daemon ({events:N0} events)", "events",
@@ -172,17 +166,11 @@ public sealed class QuerySuite(NpgsqlDataSource dataSource, BenchOptions options
         options.AutoCreateSchemaObjects = AutoCreate.None;
         options.Projections.Add(new NothingProjection(), ProjectionLifecycle.Inline, NothingProjection.Name);
         using var store = new DocumentStore(options);
-        var meter = await CpuMeter.CreateAsync(dataSource);
-        var measured = new LatencyRecorder();
-        var started = meter.Now();
-        measured.Start();
-        await measured.TimeAsync(async () =>
+        var (measured, cpu) = await RunOnceAsync(async () =>
         {
             using var daemon = await store.BuildProjectionDaemonAsync();
             await daemon.RebuildProjectionAsync(NothingProjection.Name, TimeSpan.FromMinutes(10), CancellationToken.None);
         });
-        measured.Stop();
-        var cpu = meter.Now() - started;
         Console.Error.WriteLine($"  daemon-alone rebuild CPU per event: {cpu.PerEvent(events)}");
         var summary = measured.Summarise(events);
         report.Add(LoadSection, "", new Comparison($"extra: Marten's daemon alone, rebuilding a projection that writes nothing ({events:N0} events)", "events",
@@ -193,14 +181,21 @@ public sealed class QuerySuite(NpgsqlDataSource dataSource, BenchOptions options
 
     private async Task<(LatencySummary Summary, long Rows, CpuTimes Cpu)> MeasureRawReadAsync()
     {
-        var meter = await CpuMeter.CreateAsync(dataSource);
-        var baseline = new LatencyRecorder();
-        var started = meter.Now();
-        baseline.Start();
         long rows = 0;
-        await baseline.TimeAsync(async () => rows = await ReadAllEventsAsync());
-        baseline.Stop();
-        return (baseline.Summarise(rows), rows, meter.Now() - started);
+        var (baseline, cpu) = await RunOnceAsync(async () => rows = await ReadAllEventsAsync());
+        return (baseline.Summarise(rows), rows, cpu);
+    }
+
+    /// <summary>One timed run of <paramref name="run"/>: its latency, and the CPU time this process and the server spent on it.</summary>
+    private async Task<(LatencyRecorder Latency, CpuTimes Cpu)> RunOnceAsync(Func<Task> run)
+    {
+        var meter = await CpuMeter.CreateAsync(dataSource);
+        var latency = new LatencyRecorder();
+        var started = meter.Now();
+        latency.Start();
+        await latency.TimeAsync(run);
+        latency.Stop();
+        return (latency, meter.Now() - started);
     }
 
     /// <summary>
