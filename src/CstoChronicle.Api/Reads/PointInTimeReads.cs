@@ -31,7 +31,7 @@ public sealed class PointInTimeReads(ReadSources sources, ReadPositionWatch watc
     private readonly Dictionary<string, ViewCache<OfficeHolder?>> _offices =
         Offices.All.ToDictionary(office => office, _ => new ViewCache<OfficeHolder?>(settings.Value.KeptPositions), StringComparer.Ordinal);
     private readonly ViewCache<Chair?> _chairs = new(settings.Value.KeptPositions);
-    private readonly ConcurrentDictionary<DateTimeOffset, long> _settledInstants = new();
+    private readonly ConcurrentDictionary<DateTimeOffset, Task<long>> _settledInstants = new();
 
     public Task<PointInTimeRead<IReadOnlyList<Member>>> MembersAsync(DateOnly asOf, DateTimeOffset? knownAt, bool knownAtIsSettled, long? minPosition, CancellationToken ct) =>
         ReadAsync(_members, asOf, knownAt, knownAtIsSettled, minPosition, (q, p) => q.MembershipViewAsync(p, CancellationToken.None),
@@ -137,17 +137,26 @@ public sealed class PointInTimeReads(ReadSources sources, ReadPositionWatch watc
         return positionOf(answer) >= wanted ? answer : await read(sources.Primary);
     }
 
-    /// <summary>knownAt to a position on the primary; an instant past settling is remembered, as it can never resolve otherwise.</summary>
+    /// <summary>
+    /// knownAt to a position on the primary. An instant past settling is remembered, as it can never resolve otherwise,
+    /// and requests that ask for it together share one query (a new past instant otherwise costs one query per client).
+    /// </summary>
     private async Task<long> ResolveAsync(DateTimeOffset knownAt, bool settled, CancellationToken ct)
     {
-        if (settled && _settledInstants.TryGetValue(knownAt, out var known)) return known;
-        var position = await sources.Primary.ResolveKnownAtAsync(knownAt, ct);
-        if (settled)
+        if (!settled) return await sources.Primary.ResolveKnownAtAsync(knownAt, ct);
+        if (_settledInstants.TryGetValue(knownAt, out var known)) return await known.WaitAsync(ct);
+        if (_settledInstants.Count >= MaxRememberedInstants) _settledInstants.Clear();
+        // Shared by every request for the instant: resolved without any one request's cancellation.
+        var resolving = _settledInstants.GetOrAdd(knownAt, instant => sources.Primary.ResolveKnownAtAsync(instant, CancellationToken.None));
+        try
         {
-            if (_settledInstants.Count >= MaxRememberedInstants) _settledInstants.Clear();
-            _settledInstants[knownAt] = position;
+            return await resolving.WaitAsync(ct);
         }
-        return position;
+        catch when (resolving.IsFaulted || resolving.IsCanceled)
+        {
+            _settledInstants.TryRemove(new KeyValuePair<DateTimeOffset, Task<long>>(knownAt, resolving));
+            throw;
+        }
     }
 
     /// <summary>Where rows at a settled position can be read: the read database once its mark has reached it, else the primary.</summary>
