@@ -118,7 +118,7 @@ public sealed class PointInTimeReads(ReadSources sources, ReadPositionWatch watc
     /// <summary>The read database's newest mark, if it is all that is stored there and reaches minPosition (waiting for a replica).</summary>
     private async Task<SettledPosition?> SettledAsync(long? minPosition, CancellationToken ct)
     {
-        if (watch.Settled(minPosition ?? 0) is { } settled) return settled;
+        if (await watch.SettledNowAsync(minPosition ?? 0, ct) is { } settled) return settled;
         var wanted = Math.Max(minPosition ?? 0, watch.Written);
         if (sources.HasReplica && wanted > watch.Mark)
             return await watch.WaitAsync(wanted, settings.Value.ReplicaWait, ct);

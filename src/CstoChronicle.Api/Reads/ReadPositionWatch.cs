@@ -11,7 +11,8 @@ public sealed record SettledPosition(long Position, DateTimeOffset KnownAt);
 /// Every node's view of how far its read database has got: the head of the log and the newest high-water mark with its
 /// instant, polled (one small query per node, whatever the load). Current answers are served at the mark only while
 /// nothing is stored past it: not past the head last seen, not past a write made through this node, not past the
-/// caller's minPosition, and only while the last poll is recent. Otherwise the read goes to the database as it is.
+/// caller's minPosition, and only while the last poll is recent (a request that finds it too old polls once more, shared
+/// with the others that find it so). Otherwise the read goes to the database as it is.
 /// </summary>
 public sealed class ReadPositionWatch(
     NpgsqlDataSource readDataSource, ChronicleStoreSettings store, IOptions<ReadSettings> settings, TimeProvider clock,
@@ -22,6 +23,8 @@ public sealed class ReadPositionWatch(
     private volatile Observation? _seen;
     private long _wrote;
     private TaskCompletionSource _polled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _refreshLock = new();
+    private Task? _refresh;
 
     /// <summary>A write through this node committed at <paramref name="position"/>: current answers here must include it.</summary>
     public void Wrote(long position)
@@ -42,9 +45,42 @@ public sealed class ReadPositionWatch(
     public SettledPosition? Settled(long atLeast = 0)
     {
         var seen = _seen;
-        if (seen?.Mark is not { } mark || clock.GetUtcNow() - seen.At > Freshness) return null;
+        if (seen?.Mark is not { } mark || IsStale(seen)) return null;
         var floor = Math.Max(Math.Max(seen.Head, atLeast), Interlocked.Read(ref _wrote));
         return mark.Position >= floor ? mark : null;
+    }
+
+    /// <summary>
+    /// As <see cref="Settled"/>, but when the last poll is too old to trust (the poller held up on a loaded machine),
+    /// polls once now, shared by every request that finds it so, instead of leaving them to read the database as it is.
+    /// </summary>
+    public async Task<SettledPosition?> SettledNowAsync(long atLeast, CancellationToken ct)
+    {
+        if (Settled(atLeast) is { } settled) return settled;
+        if (_seen is { } seen && !IsStale(seen)) return null;
+        Task refresh;
+        lock (_refreshLock)
+        {
+            if (_refresh is not { IsCompleted: false }) _refresh = RefreshAsync();
+            refresh = _refresh;
+        }
+        await refresh.WaitAsync(ct);
+        return Settled(atLeast);
+    }
+
+    private bool IsStale(Observation seen) => clock.GetUtcNow() - seen.At > Freshness;
+
+    private async Task RefreshAsync()
+    {
+        try
+        {
+            var observed = await ObserveAsync(CancellationToken.None);
+            if (_seen is not { } seen || observed.At > seen.At) _seen = observed;
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            // The poller reports the failure; the reads go to the database meanwhile.
+        }
     }
 
     /// <summary>The newest mark the read database has, whether or not anything is stored past it (0 when none yet).</summary>
@@ -72,21 +108,11 @@ public sealed class ReadPositionWatch(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failing = false;
-        var sql = $"""
-            SELECT (SELECT coalesce(max(seq_id), 0) FROM {store.Schema}.mt_events), k.position, k.known_at
-              FROM (SELECT 1) AS one
-              LEFT JOIN LATERAL (SELECT position, known_at FROM {store.Schema}.chr_known_positions ORDER BY position DESC LIMIT 1) AS k ON true
-            """;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var at = clock.GetUtcNow();
-                await using var command = readDataSource.CreateCommand(sql);
-                await using var reader = await command.ExecuteReaderAsync(stoppingToken);
-                await reader.ReadAsync(stoppingToken);
-                _seen = new Observation(reader.GetInt64(0),
-                    reader.IsDBNull(1) ? null : new SettledPosition(reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2).ToUniversalTime()), at);
+                _seen = await ObserveAsync(stoppingToken);
                 failing = false;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -104,5 +130,19 @@ public sealed class ReadPositionWatch(
             try { await Task.Delay(settings.Value.PollInterval, clock, stoppingToken); }
             catch (OperationCanceledException) { break; }
         }
+    }
+
+    private async Task<Observation> ObserveAsync(CancellationToken ct)
+    {
+        var at = clock.GetUtcNow();
+        await using var command = readDataSource.CreateCommand($"""
+            SELECT (SELECT coalesce(max(seq_id), 0) FROM {store.Schema}.mt_events), k.position, k.known_at
+              FROM (SELECT 1) AS one
+              LEFT JOIN LATERAL (SELECT position, known_at FROM {store.Schema}.chr_known_positions ORDER BY position DESC LIMIT 1) AS k ON true
+            """);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return new Observation(reader.GetInt64(0),
+            reader.IsDBNull(1) ? null : new SettledPosition(reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2).ToUniversalTime()), at);
     }
 }
