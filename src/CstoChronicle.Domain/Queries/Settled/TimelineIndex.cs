@@ -14,19 +14,34 @@ namespace CstoChronicle.Domain.Queries.Settled;
 /// that reaches a day D began at most <see cref="ClassSpans"/>[k] days before D, so each class is read in order from
 /// there and walks about as many rows as it returns. The last class (longer spans, open ends) is read from its start.
 /// </para>
+/// <para>
+/// Each class is two sorted runs: the rows held when it was last compacted, and the rows added since, up to
+/// <c>recentLimit</c>. An advance copies only the recent run; it is merged into the held run once past the limit, so
+/// a stream of small advances over a large index copies a few rows each, not every row of the class.
+/// </para>
 /// </summary>
 public sealed class TimelineIndex
 {
     /// <summary>The longest span, in days, of each class but the last: a day, a month, a year, then doubling.</summary>
     private static readonly int[] ClassSpans = [0, 31, 366, 800, 1600, 3200, 6400, 12800, 25600, 51200];
 
-    private readonly TimelineRow[][] _classes;
+    /// <summary>The rows added by advances that a class keeps apart before merging them into its held rows.</summary>
+    public const int DefaultRecentLimit = 16_384;
 
-    private TimelineIndex(long position, TimelineRow[][] classes)
+    private readonly record struct SpanClass(TimelineRow[] Held, TimelineRow[] Recent)
+    {
+        public int Count => Held.Length + Recent.Length;
+    }
+
+    private readonly SpanClass[] _classes;
+    private readonly int _recentLimit;
+
+    private TimelineIndex(long position, SpanClass[] classes, int recentLimit)
     {
         Position = position;
         _classes = classes;
-        Count = classes.Sum(c => c.Length);
+        _recentLimit = recentLimit;
+        Count = classes.Sum(c => c.Count);
     }
 
     /// <summary>Rows at or before this position, and their endings at or before it, are all held.</summary>
@@ -36,11 +51,12 @@ public sealed class TimelineIndex
     public int Count { get; }
 
     /// <summary>The index of every row written at or before <paramref name="position"/>.</summary>
-    public static TimelineIndex Build(long position, IEnumerable<TimelineRow> rows)
+    public static TimelineIndex Build(long position, IEnumerable<TimelineRow> rows, int recentLimit = DefaultRecentLimit)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(recentLimit);
         var classes = Enumerable.Range(0, ClassSpans.Length + 1).Select(_ => new List<TimelineRow>()).ToArray();
         foreach (var row in rows) classes[ClassOf(row)].Add(row);
-        return new TimelineIndex(position, [.. classes.Select(Sorted)]);
+        return new TimelineIndex(position, [.. classes.Select(c => new SpanClass(Sorted(c), []))], recentLimit);
     }
 
     /// <summary>
@@ -56,10 +72,19 @@ public sealed class TimelineIndex
             if (row.Position > Position) added[ClassOf(row)].Add(row);
             else if (row.EndedAt != long.MaxValue) Held(row).EndAt(row.EndedAt);
         }
-        var classes = new TimelineRow[_classes.Length][];
+        var classes = new SpanClass[_classes.Length];
         for (var i = 0; i < classes.Length; i++)
-            classes[i] = added[i].Count == 0 ? _classes[i] : Merge(_classes[i], Sorted(added[i]));
-        return new TimelineIndex(position, classes);
+        {
+            var held = _classes[i];
+            if (added[i].Count == 0)
+            {
+                classes[i] = held;
+                continue;
+            }
+            var recent = Merge(held.Recent, Sorted(added[i]));
+            classes[i] = recent.Length > _recentLimit ? new SpanClass(Merge(held.Held, recent), []) : held with { Recent = recent };
+        }
+        return new TimelineIndex(position, classes, _recentLimit);
     }
 
     /// <summary>
@@ -78,11 +103,9 @@ public sealed class TimelineIndex
         var first = from ?? DateOnly.MinValue;
         var last = to ?? DateOnly.MaxValue;
         var found = new List<TimelineRow>();
-        for (var c = 0; c < _classes.Length; c++)
+        // Each run is in the page's order: at most limit + 1 of its rows can be on the page or tell there is a next one.
+        void Scan(TimelineRow[] rows, DateOnly start)
         {
-            var rows = _classes[c];
-            var start = c < ClassSpans.Length ? DaysBefore(first, ClassSpans[c]) : DateOnly.MinValue;
-            if (after is { } resume && resume.Earliest > start) start = resume.Earliest;
             var taken = 0;
             for (var i = FirstFrom(rows, start); i < rows.Length && taken <= limit; i++)
             {
@@ -93,6 +116,13 @@ public sealed class TimelineIndex
                 found.Add(row);
                 taken++;
             }
+        }
+        for (var c = 0; c < _classes.Length; c++)
+        {
+            var start = c < ClassSpans.Length ? DaysBefore(first, ClassSpans[c]) : DateOnly.MinValue;
+            if (after is { } resume && resume.Earliest > start) start = resume.Earliest;
+            Scan(_classes[c].Held, start);
+            Scan(_classes[c].Recent, start);
         }
         found.Sort(TimelineRow.Compare);
         var (items, next) = TimelineRow.Page(found, limit, from, to);
@@ -126,9 +156,10 @@ public sealed class TimelineIndex
     /// <summary>The held row of the same version as <paramref name="row"/> (same place in the order, same writer).</summary>
     private TimelineRow Held(TimelineRow row)
     {
-        var rows = _classes[ClassOf(row)];
-        for (var i = FirstFrom(rows, row.Earliest); i < rows.Length && rows[i].Earliest == row.Earliest; i++)
-            if (rows[i].WrittenBy == row.WrittenBy) return rows[i];
+        var spanClass = _classes[ClassOf(row)];
+        foreach (var rows in new[] { spanClass.Held, spanClass.Recent })
+            for (var i = FirstFrom(rows, row.Earliest); i < rows.Length && rows[i].Earliest == row.Earliest; i++)
+                if (rows[i].WrittenBy == row.WrittenBy) return rows[i];
         throw new InvalidOperationException(
             $"The timeline index at position {Position} does not hold the version written by {row.WrittenBy} at position {row.Position}.");
     }

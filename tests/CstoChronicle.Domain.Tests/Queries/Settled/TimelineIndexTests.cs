@@ -72,6 +72,26 @@ public class TimelineIndexTests(CorrectedDatasetFixture db) : IClassFixture<Corr
     }
 
     [Fact]
+    public async Task An_index_advanced_a_few_positions_at_a_time_with_its_recent_rows_merged_past_a_small_limit_answers_as_the_database()
+    {
+        var (beforeCorrection, afterCorrection, afterRetraction) = await PositionsAsync();
+        // Half the dataset held, then the rest in steps: with a limit of 8, classes keep rows apart and merge them in, over and over.
+        var position = beforeCorrection / 2;
+        var index = TimelineIndex.Build(position, await Queries.TimelineRowsAsync(0, position), recentLimit: 8);
+        while (position < afterRetraction)
+        {
+            var next = Math.Min(afterRetraction, position + 25);
+            index = index.Advance(next, await Queries.TimelineRowsAsync(position, next));
+            position = next;
+        }
+
+        index.Count.ShouldBe(TimelineIndex.Build(afterRetraction, await Queries.TimelineRowsAsync(0, afterRetraction)).Count);
+        await ShouldAnswerAsTheDatabaseAsync(index, beforeCorrection, db.BeforeCorrection);
+        await ShouldAnswerAsTheDatabaseAsync(index, afterCorrection, db.AfterCorrection);
+        await ShouldAnswerAsTheDatabaseAsync(index, afterRetraction, db.AfterRetraction);
+    }
+
+    [Fact]
     public async Task An_index_loaded_whole_after_the_correction_answers_as_the_database_before_and_after_it()
     {
         var (beforeCorrection, _, afterRetraction) = await PositionsAsync();
