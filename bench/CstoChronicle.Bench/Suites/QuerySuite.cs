@@ -146,36 +146,38 @@ public sealed class QuerySuite(NpgsqlDataSource dataSource, BenchOptions options
     }
 
     /// <summary>The chronicle projection rebuilt from zero through Marten's daemon, beside one raw SELECT of every event row.</summary>
-    private async Task<Measured> MeasureRebuildAsync(Chronicle chronicle, long events)
-    {
-        var (baseline, rows, baselineCpu) = await MeasureRawReadAsync();
-        var (measured, cpu) = await RunOnceAsync(() => ProjectionRebuild.RunAsync(chronicle.Store, dataSource, Schema));
-        Console.Error.WriteLine($"  rebuild CPU per event: {cpu.PerEvent(events)}");
-        var summary = measured.Summarise(events);
-        report.Add(LoadSection, "", new Comparison($"projection rebuild from zero through Marten's daemon ({events:N0} events)", "events",
-            summary, baseline, "one raw SELECT of every event row in order (read only, no writes)", Target: null));
-        report.AddCpu(LoadSection, "projection rebuild through Marten's daemon; baseline: one raw SELECT of every event row", events, cpu, rows, baselineCpu);
-        return new(summary, cpu);
-    }
+    private Task<Measured> MeasureRebuildAsync(Chronicle chronicle, long events) =>
+        MeasureReplayAsync(events, "rebuild", $"projection rebuild from zero through Marten's daemon ({events:N0} events)",
+            "projection rebuild through Marten's daemon; baseline: one raw SELECT of every event row",
+            () => ProjectionRebuild.RunAsync(chronicle.Store, dataSource, Schema));
 
     /// <summary>Marten's daemon alone: a projection that writes nothing rebuilt from zero over the same log, beside the same raw SELECT.</summary>
     private async Task<Measured> MeasureMartenRebuildAsync(long events)
     {
-        var (baseline, rows, baselineCpu) = await MeasureRawReadAsync();
         var options = EventStoreSuite.MartenAlone(dataSource, Schema, EventAppendMode.Rich);
         options.AutoCreateSchemaObjects = AutoCreate.None;
         options.Projections.Add(new NothingProjection(), ProjectionLifecycle.Inline, NothingProjection.Name);
         using var store = new DocumentStore(options);
-        var (measured, cpu) = await RunOnceAsync(async () =>
-        {
-            using var daemon = await store.BuildProjectionDaemonAsync();
-            await daemon.RebuildProjectionAsync(NothingProjection.Name, TimeSpan.FromMinutes(10), CancellationToken.None);
-        });
-        Console.Error.WriteLine($"  daemon-alone rebuild CPU per event: {cpu.PerEvent(events)}");
+        return await MeasureReplayAsync(events, "daemon-alone rebuild",
+            $"extra: Marten's daemon alone, rebuilding a projection that writes nothing ({events:N0} events)",
+            "extra: Marten's daemon alone (a projection that writes nothing); baseline: the same raw SELECT",
+            async () =>
+            {
+                using var daemon = await store.BuildProjectionDaemonAsync();
+                await daemon.RebuildProjectionAsync(NothingProjection.Name, TimeSpan.FromMinutes(10), CancellationToken.None);
+            });
+    }
+
+    /// <summary>One replay of the whole log, timed with its CPU and reported beside one raw SELECT of every event row.</summary>
+    private async Task<Measured> MeasureReplayAsync(long events, string consoleName, string name, string cpuName, Func<Task> replay)
+    {
+        var (baseline, rows, baselineCpu) = await MeasureRawReadAsync();
+        var (measured, cpu) = await RunOnceAsync(replay);
+        Console.Error.WriteLine($"  {consoleName} CPU per event: {cpu.PerEvent(events)}");
         var summary = measured.Summarise(events);
-        report.Add(LoadSection, "", new Comparison($"extra: Marten's daemon alone, rebuilding a projection that writes nothing ({events:N0} events)", "events",
-            summary, baseline, "one raw SELECT of every event row in order (read only, no writes)", Target: null));
-        report.AddCpu(LoadSection, "extra: Marten's daemon alone (a projection that writes nothing); baseline: the same raw SELECT", events, cpu, rows, baselineCpu);
+        report.Add(LoadSection, "", new Comparison(name, "events", summary, baseline,
+            "one raw SELECT of every event row in order (read only, no writes)", Target: null));
+        report.AddCpu(LoadSection, cpuName, events, cpu, rows, baselineCpu);
         return new(summary, cpu);
     }
 
