@@ -83,19 +83,16 @@ public sealed class TimelineRow(
         new(EventId, Type, Entity, On, Title, Rank, DayWindow.Holds(On, from, to), RecordedAt, Position, ClaimVersion.IdsOf(EventId, WrittenBy));
 
     /// <summary>The timeline's order, as the SQL's <c>ORDER BY earliest, latest, position</c>.</summary>
-    public static int Compare(TimelineRow a, TimelineRow b)
-    {
-        var order = a.Earliest.CompareTo(b.Earliest);
-        if (order != 0) return order;
-        order = a.Latest.CompareTo(b.Latest);
-        return order != 0 ? order : a.Position.CompareTo(b.Position);
-    }
+    public static int Compare(TimelineRow a, TimelineRow b) => a.CompareTo(b.Earliest, b.Latest, b.Position);
 
-    public bool IsAfter((DateOnly Earliest, DateOnly Latest, long Position) cursor)
+    /// <summary>Whether this row comes after a cursor's place in the timeline's order.</summary>
+    public bool IsAfter((DateOnly Earliest, DateOnly Latest, long Position) cursor) => CompareTo(cursor.Earliest, cursor.Latest, cursor.Position) > 0;
+
+    private int CompareTo(DateOnly earliest, DateOnly latest, long position)
     {
-        var order = Earliest.CompareTo(cursor.Earliest);
-        if (order != 0) return order > 0;
-        order = Latest.CompareTo(cursor.Latest);
-        return order != 0 ? order > 0 : Position > cursor.Position;
+        var order = Earliest.CompareTo(earliest);
+        if (order != 0) return order;
+        order = Latest.CompareTo(latest);
+        return order != 0 ? order : Position.CompareTo(position);
     }
 }
