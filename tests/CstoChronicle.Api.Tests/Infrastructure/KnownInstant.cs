@@ -6,12 +6,16 @@ namespace CstoChronicle.Api.Tests.Infrastructure;
 /// </summary>
 public static class KnownInstant
 {
+    /// <summary>An instant as a knownAt parameter: UTC, to the 100 ns the clock gives.</summary>
+    public static string Text(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     public static async Task<string> OfAsync(HttpClient client, string? eventId)
     {
         var instant = "";
         await Eventually.HoldsAsync(async () =>
         {
-            instant = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'");
+            instant = Text(DateTimeOffset.UtcNow);
             return (await client.GetAsync($"/api/v1/events/{eventId}?knownAt={instant}")).IsSuccessStatusCode;
         }, $"event {eventId} to be known through the high-water mark");
         return instant;
@@ -25,7 +29,7 @@ public static class KnownInstant
         {
             var head = (await client.GetJsonAsync("/api/v1/members")).GetProperty("position").GetInt64();
             instant = DateTimeOffset.UtcNow;
-            var known = (await client.GetJsonAsync($"/api/v1/members?knownAt={instant.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'}")).GetProperty("position").GetInt64();
+            var known = (await client.GetJsonAsync($"/api/v1/members?knownAt={Text(instant)}")).GetProperty("position").GetInt64();
             return known >= head;
         }, "the high-water mark to reach the head of the log");
         return instant;

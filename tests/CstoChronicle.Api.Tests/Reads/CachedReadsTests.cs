@@ -73,7 +73,7 @@ public sealed class CachedReadsTests(ChronicleApiFactory factory) : IClassFixtur
         (await factory.ScalarAsync<DateTime>("SELECT known_at FROM {schema}.chr_known_positions WHERE position = $1", position))
             .ShouldBe(knownAt.UtcDateTime);
         // Asked again at the instant it echoes, the question has the same answer.
-        var again = await _client.GetJsonAsync($"/api/v1/members?asOf=2006-12-31&knownAt={knownAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'}");
+        var again = await _client.GetJsonAsync($"/api/v1/members?asOf=2006-12-31&knownAt={KnownInstant.Text(knownAt)}");
         again.GetProperty("position").GetInt64().ShouldBe(position);
         again.GetProperty("members").GetRawText().ShouldBe(answer.GetProperty("members").GetRawText());
     }
@@ -82,7 +82,7 @@ public sealed class CachedReadsTests(ChronicleApiFactory factory) : IClassFixtur
     public async Task Kept_answers_are_byte_for_byte_what_a_fresh_query_answers_with_the_same_etag()
     {
         var instant = await KnownInstant.CaughtUpAsync(_client);
-        var knownAt = instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'");
+        var knownAt = KnownInstant.Text(instant);
         var json = factory.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         await using var dataSource = NpgsqlDataSource.Create(factory.ConnectionString);
         // A fresh query of its own: its own connection, no kept view, the claim tables folded for this one question.

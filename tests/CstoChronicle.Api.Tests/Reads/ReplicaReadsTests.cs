@@ -44,7 +44,7 @@ public sealed class ReplicaReadsTests(StreamingReplica replica) : IClassFixture<
             var receipt = await (await writer.CreateEditorClient().PostJsonAsync("/api/v1/events", Facts.Suspension("KGZ", "2031-01-01"))).ReadJsonAsync();
             var written = receipt.GetProperty("position").GetInt64();
 
-            var knownNow = await client.GetJsonAsync($"{Path}&knownAt={(await KnownInstant.CaughtUpAsync(writer.CreateClient())).UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'}");
+            var knownNow = await client.GetJsonAsync($"{Path}&knownAt={KnownInstant.Text(await KnownInstant.CaughtUpAsync(writer.CreateClient()))}");
             var ownWrite = await client.GetJsonAsync($"{Path}&minPosition={written}");
             // Last: by now the primary's mark has passed the write and the reader has polled its read database many
             // times over (minPosition waited for the replica twice), so only a node that reads the replica can lag.
@@ -86,7 +86,7 @@ public sealed class ReplicaReadsTests(StreamingReplica replica) : IClassFixture<
             "the replica to replay the dataset");
         (await replica.ScalarAsync<bool>("SELECT pg_is_in_recovery()")).ShouldBeTrue();
 
-        var knownAt = $"{(await KnownInstant.CaughtUpAsync(writer.CreateClient())).UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'}";
+        var knownAt = KnownInstant.Text(await KnownInstant.CaughtUpAsync(writer.CreateClient()));
         foreach (var path in new[] { "/api/v1/members?asOf=2006-12-31", "/api/v1/offices/secretary-general?asOf=2017-03-01",
                      "/api/v1/chairmanship?asOf=2009-01-01", "/api/v1/timeline?from=2006&limit=25" })
         {

@@ -61,7 +61,7 @@ public sealed class TimelineMemoryTests
         foreach (var window in Windows)
         {
             await ShouldServeWhatTheDatabaseAnswersAsync(api, client, window);
-            await ShouldServeWhatTheDatabaseAnswersAsync(api, client, $"{window}&knownAt={instant.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'}");
+            await ShouldServeWhatTheDatabaseAnswersAsync(api, client, $"{window}&knownAt={KnownInstant.Text(instant)}");
         }
     }
 

@@ -55,6 +55,15 @@ public class TimelineIndexTests(CorrectedDatasetFixture db) : IClassFixture<Corr
         }
     }
 
+    /// <summary>As the database, before the correction, after it and after the retraction.</summary>
+    private async Task ShouldAnswerAsTheDatabaseAtEveryPositionAsync(TimelineIndex index)
+    {
+        var (beforeCorrection, afterCorrection, afterRetraction) = await PositionsAsync();
+        await ShouldAnswerAsTheDatabaseAsync(index, beforeCorrection, db.BeforeCorrection);
+        await ShouldAnswerAsTheDatabaseAsync(index, afterCorrection, db.AfterCorrection);
+        await ShouldAnswerAsTheDatabaseAsync(index, afterRetraction, db.AfterRetraction);
+    }
+
     [Fact]
     public async Task An_index_advanced_over_a_correction_and_a_retraction_answers_as_the_database_at_every_position()
     {
@@ -66,15 +75,13 @@ public class TimelineIndexTests(CorrectedDatasetFixture db) : IClassFixture<Corr
         index = index.Advance(afterRetraction, await Queries.TimelineRowsAsync(afterCorrection, afterRetraction));
 
         index.Position.ShouldBe(afterRetraction);
-        await ShouldAnswerAsTheDatabaseAsync(index, beforeCorrection, db.BeforeCorrection);
-        await ShouldAnswerAsTheDatabaseAsync(index, afterCorrection, db.AfterCorrection);
-        await ShouldAnswerAsTheDatabaseAsync(index, afterRetraction, db.AfterRetraction);
+        await ShouldAnswerAsTheDatabaseAtEveryPositionAsync(index);
     }
 
     [Fact]
     public async Task An_index_advanced_a_few_positions_at_a_time_with_its_recent_rows_merged_past_a_small_limit_answers_as_the_database()
     {
-        var (beforeCorrection, afterCorrection, afterRetraction) = await PositionsAsync();
+        var (beforeCorrection, _, afterRetraction) = await PositionsAsync();
         // Half the dataset held, then the rest in steps: with a limit of 8, classes keep rows apart and merge them in, over and over.
         var position = beforeCorrection / 2;
         var index = TimelineIndex.Build(position, await Queries.TimelineRowsAsync(0, position), recentLimit: 8);
@@ -86,9 +93,7 @@ public class TimelineIndexTests(CorrectedDatasetFixture db) : IClassFixture<Corr
         }
 
         index.Count.ShouldBe(TimelineIndex.Build(afterRetraction, await Queries.TimelineRowsAsync(0, afterRetraction)).Count);
-        await ShouldAnswerAsTheDatabaseAsync(index, beforeCorrection, db.BeforeCorrection);
-        await ShouldAnswerAsTheDatabaseAsync(index, afterCorrection, db.AfterCorrection);
-        await ShouldAnswerAsTheDatabaseAsync(index, afterRetraction, db.AfterRetraction);
+        await ShouldAnswerAsTheDatabaseAtEveryPositionAsync(index);
     }
 
     [Fact]
