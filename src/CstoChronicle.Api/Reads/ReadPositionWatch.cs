@@ -54,7 +54,7 @@ public sealed class ReadPositionWatch(
     /// As <see cref="Settled"/>, but when the last poll is too old to trust (the poller held up on a loaded machine),
     /// polls once now, shared by every request that finds it so, instead of leaving them to read the database as it is.
     /// </summary>
-    public async Task<SettledPosition?> SettledNowAsync(long atLeast, CancellationToken ct)
+    public async ValueTask<SettledPosition?> SettledNowAsync(long atLeast, CancellationToken ct)
     {
         if (Settled(atLeast) is { } settled) return settled;
         if (_seen is { } seen && !IsStale(seen)) return null;

@@ -90,7 +90,7 @@ public sealed class ReadPositionWatchTests(ChronicleApiFactory factory) : IClass
         await using var dataSource = new NpgsqlDataSourceBuilder(factory.ConnectionString).UseLoggerFactory(logging).Build();
         var watch = WatchOf(dataSource, new FakeTimeProvider(DateTimeOffset.UtcNow));
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => watch.SettledNowAsync(0, CancellationToken.None))));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => watch.SettledNowAsync(0, CancellationToken.None).AsTask())));
 
         answers.ShouldAllBe(answer => answer != null && answer == answers[0]);
         commands.Collector.GetSnapshot().Count(r => r.Id.Name == "CommandExecutionCompleted" && r.Message.Contains("chr_known_positions", StringComparison.Ordinal))
