@@ -1,5 +1,6 @@
 using CstoChronicle.Domain.Store;
 using CstoChronicle.Bench;
+using CstoChronicle.Bench.Measurement;
 using CstoChronicle.Bench.Report;
 using CstoChronicle.Bench.Suites;
 using Npgsql;
@@ -24,7 +25,7 @@ var failed = 0;
 var loads = new List<string>();
 foreach (var (name, run) in suites.Where(s => options.Runs(s.Name)))
 {
-    var loadBefore = LoadAverage();
+    var loadBefore = MachineLoad.OneMinute();
     Console.Error.WriteLine($"{name} suite ... (load average {loadBefore})");
     var clock = System.Diagnostics.Stopwatch.StartNew();
     try
@@ -38,8 +39,8 @@ foreach (var (name, run) in suites.Where(s => options.Runs(s.Name)))
         Console.Error.WriteLine(e);
         report.AddNote($"Suite '{name}' failed", $"The {name} suite stopped with: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
     }
-    Console.Error.WriteLine($"{name} suite took {clock.Elapsed.TotalSeconds:0} s (load average {LoadAverage()})");
-    loads.Add($"{name} {clock.Elapsed.TotalSeconds:0} s (load {loadBefore} before, {LoadAverage()} after)");
+    Console.Error.WriteLine($"{name} suite took {clock.Elapsed.TotalSeconds:0} s (load average {MachineLoad.OneMinute()})");
+    loads.Add($"{name} {clock.Elapsed.TotalSeconds:0} s (load {loadBefore} before, {MachineLoad.OneMinute()} after)");
     await File.WriteAllTextAsync(options.Output, WithChart(report.ToMarkdown()));
 }
 
@@ -54,4 +55,3 @@ return failed == 0 ? 0 : 1;
 // Until the run ends the chart's section is appended to each partial report, so a stopped run keeps it too.
 string WithChart(string markdown) => chart is null ? markdown : $"{markdown}\n## {BenchmarkReport.ChartDrawTime}\n\n{chart}\n";
 
-static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";

@@ -79,14 +79,8 @@ public sealed class ApiProcess : IAsyncDisposable
     }
 
     /// <summary>CPU time (user and system) the API process has used so far (Linux /proc).</summary>
-    public TimeSpan CpuTime()
-    {
-        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
-        // Fields after the command name (which is in parentheses and may hold spaces): utime and stime are the 14th and 15th.
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / 100.0);
-    }
+    public TimeSpan CpuTime() =>
+        Measurement.CpuMeter.ProcessTime(_process.Id) ?? throw new InvalidOperationException($"/proc/{_process.Id}/stat could not be read.");
 
     private async Task WaitUntilReadyAsync()
     {

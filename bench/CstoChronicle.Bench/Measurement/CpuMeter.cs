@@ -40,6 +40,10 @@ public sealed class CpuMeter
         return TimeSpan.FromSeconds(ticks / (double)TicksPerSecond);
     }
 
+    /// <summary>CPU time (user and system) process <paramref name="pid"/> has used so far; null when it is not on this machine or gone.</summary>
+    public static TimeSpan? ProcessTime(int pid) =>
+        Stat(pid) is { } stat ? TimeSpan.FromSeconds((Ticks(stat, 11) + Ticks(stat, 12)) / (double)TicksPerSecond) : null;
+
     // USER_HZ: 100 on every Linux this runs on.
     private const int TicksPerSecond = 100;
 

@@ -163,22 +163,10 @@ public sealed class HttpSuite(NpgsqlDataSource dataSource, BenchOptions options,
     {
         await using var command = dataSource.CreateCommand("SELECT pid FROM pg_stat_activity WHERE datname = current_database()");
         await using var reader = await command.ExecuteReaderAsync();
-        long ticks = 0;
-        var found = false;
+        TimeSpan? total = null;
         while (await reader.ReadAsync())
-        {
-            var stat = $"/proc/{reader.GetInt32(0)}/stat";
-            if (!File.Exists(stat)) continue;
-            try
-            {
-                var text = File.ReadAllText(stat);
-                var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-                found = true;
-            }
-            catch (IOException) { }
-        }
-        return found ? TimeSpan.FromSeconds(ticks / 100.0) : null;
+            if (CpuMeter.ProcessTime(reader.GetInt32(0)) is { } time) total = (total ?? TimeSpan.Zero) + time;
+        return total;
     }
 
     private async Task<long> TransactionsAsync()

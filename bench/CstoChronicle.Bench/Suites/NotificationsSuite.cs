@@ -52,7 +52,7 @@ public sealed class NotificationsSuite(NpgsqlDataSource dataSource, BenchOptions
         await using var chronicle = await ChronicleModule.CreateAsync(dataSource, new ChronicleStoreSettings { Schema = Schema }, TimeProvider.System);
         var store = chronicle.Log;
         var events = options.NotificationEvents;
-        var loadBefore = LoadAverage();
+        var loadBefore = MachineLoad.OneMinute();
 
         var roundTrips = await NotificationsListenNotifyBaseline.MeasureAsync(dataSource, events);
         var idle = api.Memory();
@@ -96,13 +96,10 @@ public sealed class NotificationsSuite(NpgsqlDataSource dataSource, BenchOptions
             $"{api.ReadyAfter.TotalSeconds:0.00} s on an empty schema (Marten's and Wolverine's tables created). " +
             $"API process resident memory: {idle.ResidentMiB:N0} MiB idle; {connected.ResidentMiB:N0} MiB with {options.SseClients:N0} SSE clients " +
             $"connected; {streamed.ResidentMiB:N0} MiB after streaming {events} events to them (peak {streamed.PeakMiB:N0} MiB). " +
-            $"Load average of the machine (1 min) before and after the suite: {loadBefore} and {LoadAverage()}: the clients, the API and " +
+            $"Load average of the machine (1 min) before and after the suite: {loadBefore} and {MachineLoad.OneMinute()}: the clients, the API and " +
             "PostgreSQL share its cores."));
         await ExecuteAsync($"DROP SCHEMA IF EXISTS {Schema} CASCADE");
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static readonly IReadOnlyList<Citation> Cited = [new("seed-000", Quote: "synthetic benchmark event")];
 
