@@ -77,6 +77,6 @@ public static class ChronicleModule
     public static async Task MigrateProjectionTablesAsync(NpgsqlDataSource dataSource, string schema, CancellationToken ct = default)
     {
         await new SchemaMigrator(dataSource, schema).MigrateAsync(ChronicleMigrations.Module, ChronicleMigrations.All, ct);
-        await new DeferredIndexes(dataSource, schema, ChronicleMigrations.Tables, ChronicleMigrations.KeyedTables).RestoreAsync(ct);
+        await DeferredIndexes.OfChronicleTables(dataSource, schema).RestoreAsync(ct);
     }
 }

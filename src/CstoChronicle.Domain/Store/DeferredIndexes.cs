@@ -1,3 +1,4 @@
+using CstoChronicle.Domain.Projections.Schema;
 using Npgsql;
 
 namespace CstoChronicle.Domain.Store;
@@ -14,6 +15,10 @@ namespace CstoChronicle.Domain.Store;
 public sealed class DeferredIndexes(NpgsqlDataSource dataSource, string schema, IReadOnlyList<string> tables, IReadOnlyList<string> keyedTables)
 {
     public const string Table = "chr_rebuild_indexes";
+
+    /// <summary>The chronicle's own tables, whose projection a rebuild replays, <c>chr_log</c> keeping its key.</summary>
+    public static DeferredIndexes OfChronicleTables(NpgsqlDataSource dataSource, string schema) =>
+        new(dataSource, schema, ChronicleMigrations.Tables, ChronicleMigrations.KeyedTables);
 
     /// <summary>Memory for sorting an index build (PostgreSQL's default is 64 MB); set for the building transaction only.</summary>
     private const string BuildMemory = "256MB";

@@ -16,7 +16,7 @@ public static class ProjectionRebuild
     public static async Task RunAsync(IDocumentStore store, NpgsqlDataSource dataSource, string schema, CancellationToken ct = default)
     {
         SchemaName.Validate(schema);
-        var indexes = new DeferredIndexes(dataSource, schema, ChronicleMigrations.Tables, ChronicleMigrations.KeyedTables);
+        var indexes = DeferredIndexes.OfChronicleTables(dataSource, schema);
         var tables = string.Join(", ", ChronicleMigrations.Tables.Select(t => $"{schema}.{t}"));
         await using (var command = dataSource.CreateCommand($"TRUNCATE {tables}"))
             await command.ExecuteNonQueryAsync(ct);

@@ -34,7 +34,7 @@ public class RebuildTests(CorrectedDatasetFixture db) : IClassFixture<CorrectedD
     {
         var indexes = await IndexesAsync();
         var constraints = await ConstraintsAsync();
-        var deferred = new DeferredIndexes(db.DataSource, db.Schema, ChronicleMigrations.Tables, ChronicleMigrations.KeyedTables);
+        var deferred = DeferredIndexes.OfChronicleTables(db.DataSource, db.Schema);
 
         (await deferred.DropAsync()).ShouldBeTrue();
         var left = await IndexesAsync();
